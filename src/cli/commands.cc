@@ -1,0 +1,53 @@
+#include "cli/commands.h"
+
+#include <functional>
+#include <map>
+
+namespace gongkai::cli {
+namespace {
+
+struct Command {
+  const char* summary;
+  std::function<int(const Argv&, std::ostream&, std::ostream&)> run;
+};
+
+const std::map<std::string, Command>& commands() {
+  static const std::map<std::string, Command> m = {
+      {"migrate", {"apply database migrations", cmd_migrate}},
+      {"agency", {"list agencies (agency list [--json])", cmd_agency}},
+      {"audit", {"verify the audit log's hash chain (audit verify)", cmd_audit}},
+  };
+  return m;
+}
+
+void usage(std::ostream& out) {
+  out << "usage: gongkai COMMAND [options]\n\n"
+         "Gongkai runs government information disclosure (政府信息公开) for one or many agencies.\n\n"
+         "Commands:\n";
+  for (const auto& [name, c] : commands()) out << "  " << name << std::string(12 - name.size(), ' ') << c.summary << "\n";
+  out << "\nCommon options: --db PATH|postgresql://URL (default $DATA_DIR/gongkai.db), --data-dir DIR.\n"
+         "Run 'gongkai COMMAND --help' for a command's options.\n";
+}
+
+}  // namespace
+
+int dispatch(const Argv& args, std::ostream& out, std::ostream& err) {
+  if (args.empty() || args[0] == "--help" || args[0] == "-h" || args[0] == "help") {
+    usage(args.empty() ? err : out);
+    return args.empty() ? 2 : 0;
+  }
+  auto it = commands().find(args[0]);
+  if (it == commands().end()) {
+    err << "gongkai: unknown command '" << args[0] << "'\n";
+    usage(err);
+    return 2;
+  }
+  try {
+    return it->second.run(Argv(args.begin() + 1, args.end()), out, err);
+  } catch (const std::exception& e) {
+    err << "gongkai " << args[0] << ": " << e.what() << "\n";
+    return 1;
+  }
+}
+
+}  // namespace gongkai::cli

@@ -1,0 +1,19 @@
+#pragma once
+// The subcommands of `gongkai`. Each takes its arguments (without the command name),
+// writes to out/err and returns the process exit code: 0 ok, 1 failure, 2 bad usage.
+
+#include <ostream>
+#include <string>
+#include <vector>
+
+namespace gongkai::cli {
+
+using Argv = std::vector<std::string>;
+
+int dispatch(const Argv& args, std::ostream& out, std::ostream& err);
+
+int cmd_migrate(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_agency(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_audit(const Argv& a, std::ostream& out, std::ostream& err);
+
+}  // namespace gongkai::cli

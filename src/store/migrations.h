@@ -1,0 +1,31 @@
+#pragma once
+// Numbered schema migrations, applied in order and recorded in schema_migrations.
+
+#include <string>
+#include <vector>
+
+#include "store/db.h"
+
+namespace gongkai::store {
+
+struct Migration {
+  int version;
+  const char* name;
+  // Portable SQL; {id} {bigint} {blob} are replaced per backend. A backend-specific
+  // text, when set, replaces the portable one for that backend.
+  const char* sql;
+  const char* sqlite_only = "";
+  const char* postgres_only = "";
+};
+
+const std::vector<Migration>& all_migrations();
+
+// Applies every migration not yet applied, each in its own transaction, holding a lock
+// so that several nodes starting at once apply each migration once. Returns the versions
+// applied now.
+std::vector<int> migrate(Database& db);
+
+// The highest applied version (0 for an empty database).
+int schema_version(Conn& c);
+
+}  // namespace gongkai::store

@@ -1,0 +1,1 @@
+// Temporary until the module has sources.
