@@ -27,6 +27,8 @@ class ValidationError : public AppError {
  public:
   explicit ValidationError(std::map<std::string, std::string> fields)
       : AppError(ErrorKind::kInvalid, "invalid", "提交的内容有误，请按提示修改"), fields_(std::move(fields)) {}
+  ValidationError(const std::string& field, const std::string& message)
+      : ValidationError(std::map<std::string, std::string>{{field, message}}) {}
   const std::map<std::string, std::string>& fields() const { return fields_; }
 
  private:

@@ -14,6 +14,8 @@ struct Command {
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> m = {
       {"migrate", {"apply database migrations", cmd_migrate}},
+      {"serve", {"serve the portal, back office and API (--listen 127.0.0.1:8080)", cmd_serve}},
+      {"user", {"create users and set passwords (user add|passwd|list)", cmd_user}},
       {"agency", {"list agencies (agency list [--json])", cmd_agency}},
       {"audit", {"verify the audit log's hash chain (audit verify)", cmd_audit}},
   };

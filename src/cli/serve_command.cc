@@ -1,0 +1,39 @@
+// gongkai serve: migrations, then the HTTP server.
+#include <filesystem>
+
+#include "cli/args.h"
+#include "cli/commands.h"
+#include "store/migrations.h"
+#include "web/server.h"
+
+namespace gongkai::cli {
+
+int cmd_serve(const Argv& argv, std::ostream& out, std::ostream& err) {
+  Args a(argv, {"--db", "--data-dir", "--listen", "--threads", "--pool"}, {"--help", "--secure-cookies"});
+  if (a.has("--help")) {
+    out << "usage: gongkai serve [--listen HOST:PORT] [--db TARGET] [--data-dir DIR] [--threads N] [--pool N]\n\n"
+           "Applies pending migrations and serves the portal, back office and API until SIGINT/SIGTERM.\n"
+           "  --listen HOST:PORT  address to listen on (default 127.0.0.1:$PORT or 127.0.0.1:8080)\n"
+           "  --db TARGET         SQLite file or postgresql:// URL (default $DATA_DIR/gongkai.db)\n"
+           "  --data-dir DIR      data directory for the database and attachments (default $DATA_DIR or ./data)\n"
+           "  --threads N         HTTP worker threads (default 16)\n"
+           "  --pool N            database connections (default 16)\n"
+           "  --secure-cookies    mark cookies Secure (behind TLS)\n";
+    return 0;
+  }
+  if (!a.ok()) { err << "gongkai serve: " << a.error() << "\n"; return 2; }
+  web::AppState state;
+  const char* port = std::getenv("PORT");
+  state.options.listen = a.get("--listen", std::string("127.0.0.1:") + (port && *port ? port : "8080"));
+  state.options.data_dir = data_dir(a);
+  state.options.threads = std::stoi(a.get("--threads", "16"));
+  state.options.secure_cookies = a.has("--secure-cookies");
+  std::string target = database_target(a);
+  if (target.rfind("postgres", 0) != 0) std::filesystem::create_directories(std::filesystem::path(target).parent_path());
+  auto db = store::Database::open(target, std::stoi(a.get("--pool", "16")));
+  store::migrate(*db);
+  state.db = db.get();
+  return web::run_server(state);
+}
+
+}  // namespace gongkai::cli

@@ -1,0 +1,73 @@
+#include "web/pages.h"
+
+#include <Poco/URI.h>
+
+#include "core/roles.h"
+
+namespace gongkai::web {
+
+Page::Page(Context& c, const std::string& title, const std::string& content_tpl) : c_(c), layout_("layout") {
+  layout_.SetValue("TITLE", title);
+  layout_.SetValue("SITE_NAME", "政府信息公开管理平台");
+  layout_.SetValue("HOME_URL", c.session ? "/admin" : "/");
+  if (c.session) {
+    auto* s = layout_.AddSectionDictionary("SIGNED_IN");
+    const auto& who = c.session->who;
+    s->SetValue("DISPLAY_NAME", who.display_name);
+    std::string roles;
+    for (auto r : who.roles) roles += (roles.empty() ? "" : "、") + std::string(core::role_label(r));
+    s->SetValue("ROLE_LABELS", roles);
+    s->SetValue("CSRF", c.session->csrf_token);
+    layout_.ShowSection("NAV");
+    layout_.SetValue("CSRF", c.session->csrf_token);
+  }
+  content_ = layout_.AddIncludeDictionary("CONTENT");
+  content_->SetFilename(content_tpl);
+}
+
+void Page::flash(const std::string& message) {
+  layout_.AddSectionDictionary("FLASH")->SetValue("MESSAGE", message);
+}
+
+void Page::send(int status) {
+  c_.resp.set("Cache-Control", "no-store");
+  c_.html(status, render::expand("layout.tpl", layout_));
+}
+
+std::string error_page(Context& c, int status, const std::string& message) {
+  Page p(c, "出错了", "error.tpl");
+  const char* heading = status == 404 ? "找不到页面" : status == 403 ? "没有权限" : status == 401 ? "请先登录"
+                        : status >= 500 ? "系统错误" : "无法完成操作";
+  p.content().SetValue("HEADING", heading);
+  p.content().SetValue("MESSAGE", message);
+  p.content().SetValue("BACK_URL", c.session ? "/admin" : "/");
+  p.layout().SetValue("TITLE", heading);
+  return render::expand("layout.tpl", p.layout());
+}
+
+void add_pager(render::Dict& d, const std::string& base_url, int page, int per_page, int64_t total) {
+  auto* pager = d.AddIncludeDictionary("PAGER");
+  pager->SetFilename("admin/pager.tpl");
+  int64_t pages = total == 0 ? 1 : (total + per_page - 1) / per_page;
+  pager->SetIntValue("PAGE", page);
+  pager->SetValue("PAGES", std::to_string(pages));
+  std::string sep = base_url.find('?') == std::string::npos ? "?" : "&";
+  if (page > 1) pager->AddSectionDictionary("PREV")->SetValue("URL", base_url + sep + "page=" + std::to_string(page - 1));
+  if (page < pages) pager->AddSectionDictionary("NEXT")->SetValue("URL", base_url + sep + "page=" + std::to_string(page + 1));
+}
+
+void add_option(render::Dict& d, const char* section, const std::string& value, const std::string& label,
+                bool selected) {
+  auto* o = d.AddSectionDictionary(section);
+  o->SetValue("VALUE", value);
+  o->SetValue("LABEL", label);
+  if (selected) o->ShowSection("SEL");
+}
+
+std::string url_encode(const std::string& s) {
+  std::string out;
+  Poco::URI::encode(s, "&=+?#/%", out);
+  return out;
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,46 @@
+// Every route of the application in one table.
+#include "app/errors.h"
+#include "render/templates.h"
+#include "web/admin_handlers.h"
+#include "web/server.h"
+
+namespace gongkai::web {
+
+void get_static(Context& c) {
+  const std::string_view* f = render::static_file(c.route.at("file"));
+  if (!f) throw app::not_found("文件");
+  c.resp.set("Cache-Control", "public, max-age=3600");
+  std::string type = c.route.at("file").ends_with(".css") ? "text/css; charset=utf-8" : "application/octet-stream";
+  c.send(200, type, std::string(*f));
+}
+
+std::vector<Route> all_routes() {
+  using core::Role;
+  const std::set<Role> drafters = {Role::kLiaison, Role::kOffice, Role::kHead, Role::kLeader, Role::kAdmin};
+  const std::set<Role> reviewers = {Role::kHead, Role::kLeader, Role::kSecrecy};
+  const std::set<Role> office = {Role::kOffice};
+  const std::set<Role> staff = {Role::kLiaison, Role::kOffice, Role::kHead, Role::kLeader, Role::kSecrecy, Role::kAdmin};
+  return {
+      {"GET", "/static/{file}", get_static, Access::kPublic, {}},
+      {"GET", "/admin/login", get_login, Access::kPublic, {}},
+      {"POST", "/admin/login", post_login, Access::kPublic, {}},
+      {"POST", "/admin/logout", post_logout, Access::kSignedIn, {}},
+      {"GET", "/admin", get_admin_home, Access::kSignedIn, {}},
+      {"GET", "/admin/drafts", get_drafts, Access::kRoles, drafters},
+      {"GET", "/admin/reviews", get_reviews, Access::kRoles, reviewers},
+      {"GET", "/admin/items", get_items, Access::kRoles, staff},
+      {"GET", "/admin/items/new", get_new_item, Access::kRoles, drafters},
+      {"POST", "/admin/items", post_new_item, Access::kRoles, drafters},
+      {"GET", "/admin/items/{id}", get_item, Access::kRoles, staff},
+      {"POST", "/admin/items/{id}/new-version", post_new_version, Access::kRoles, drafters},
+      {"POST", "/admin/items/{id}/withdraw", post_withdraw, Access::kRoles, office},
+      {"POST", "/admin/items/{id}/validity", post_validity, Access::kRoles, office},
+      {"GET", "/admin/revisions/{id}/edit", get_edit_revision, Access::kRoles, drafters},
+      {"POST", "/admin/revisions/{id}", post_edit_revision, Access::kRoles, drafters},
+      {"POST", "/admin/revisions/{id}/submit", post_submit, Access::kRoles, drafters},
+      {"POST", "/admin/revisions/{id}/approve", post_approve, Access::kRoles, reviewers},
+      {"POST", "/admin/revisions/{id}/return", post_return, Access::kRoles, reviewers},
+  };
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,227 @@
+#include "web/server.h"
+
+#include <Poco/Net/HTTPCookie.h>
+#include <Poco/Net/HTTPRequestHandler.h>
+#include <Poco/Net/HTTPRequestHandlerFactory.h>
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
+#include <Poco/Net/SocketAddress.h>
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Stringifier.h>
+
+#include <atomic>
+#include <chrono>
+#include <csignal>
+#include <iostream>
+#include <mutex>
+#include <sstream>
+
+#include "app/errors.h"
+#include "app/passwords.h"
+#include "web/pages.h"
+
+namespace gongkai::web {
+namespace {
+
+std::atomic<uint64_t> g_request_counter{0};
+std::mutex g_log_mu;
+
+std::vector<std::string> split_path(const std::string& p) {
+  std::vector<std::string> out;
+  size_t i = 0;
+  while (i < p.size()) {
+    size_t j = p.find('/', i);
+    if (j == std::string::npos) j = p.size();
+    if (j > i) out.push_back(p.substr(i, j - i));
+    i = j + 1;
+  }
+  return out;
+}
+
+int status_for(app::ErrorKind k) {
+  switch (k) {
+    case app::ErrorKind::kInvalid: return 400;
+    case app::ErrorKind::kNotFound: return 404;
+    case app::ErrorKind::kForbidden: return 403;
+    case app::ErrorKind::kConflict: return 409;
+    case app::ErrorKind::kUnauthenticated: return 401;
+    case app::ErrorKind::kTooMany: return 429;
+  }
+  return 500;
+}
+
+bool wants_json(const Context& c) { return c.path.rfind("/api/", 0) == 0; }
+
+void send_error(Context& c, int status, const std::string& code, const std::string& message) {
+  if (c.sent()) return;
+  if (wants_json(c)) {
+    Poco::JSON::Object o, e;
+    e.set("code", code);
+    e.set("message", message);
+    e.set("request_id", c.request_id);
+    o.set("error", e);
+    std::ostringstream s;
+    Poco::JSON::Stringifier::stringify(o, s);
+    c.json(status, s.str());
+  } else {
+    c.html(status, error_page(c, status, message));
+  }
+}
+
+void security_headers(Poco::Net::HTTPServerResponse& r) {
+  r.set("X-Content-Type-Options", "nosniff");
+  r.set("X-Frame-Options", "DENY");
+  r.set("Referrer-Policy", "same-origin");
+  r.set("Content-Security-Policy",
+        "default-src 'self'; img-src 'self' data: https:; style-src 'self'; script-src 'self'; "
+        "object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'");
+}
+
+// Constant-time comparison for tokens.
+bool same_token(const std::string& a, const std::string& b) {
+  if (a.size() != b.size() || a.empty()) return false;
+  unsigned char d = 0;
+  for (size_t i = 0; i < a.size(); ++i) d |= static_cast<unsigned char>(a[i] ^ b[i]);
+  return d == 0;
+}
+
+void check_csrf(Context& c) {
+  if (c.method != "POST") return;
+  std::string sent = c.param("_csrf");
+  std::string expected = c.session ? c.session->csrf_token : c.cookie(kPreCsrfCookie);
+  if (!same_token(sent, expected)) {
+    throw app::AppError(app::ErrorKind::kForbidden, "csrf", "页面已过期或来源不明，请刷新页面后重试");
+  }
+}
+
+class Dispatcher : public Poco::Net::HTTPRequestHandler {
+ public:
+  explicit Dispatcher(AppState& s) : state_(s) {}
+  void handleRequest(Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) override {
+    handle_request(state_, req, resp);
+  }
+
+ private:
+  AppState& state_;
+};
+
+class Factory : public Poco::Net::HTTPRequestHandlerFactory {
+ public:
+  explicit Factory(AppState& s) : state_(s) {}
+  Poco::Net::HTTPRequestHandler* createRequestHandler(const Poco::Net::HTTPServerRequest&) override {
+    return new Dispatcher(state_);
+  }
+
+ private:
+  AppState& state_;
+};
+
+}  // namespace
+
+const Route* match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path,
+                         std::map<std::string, std::string>& params, bool* method_mismatch) {
+  auto segs = split_path(path);
+  for (const auto& r : routes) {
+    auto pat = split_path(r.pattern);
+    if (pat.size() != segs.size()) continue;
+    std::map<std::string, std::string> got;
+    bool ok = true;
+    for (size_t i = 0; i < pat.size() && ok; ++i) {
+      if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') got[pat[i].substr(1, pat[i].size() - 2)] = segs[i];
+      else ok = pat[i] == segs[i];
+    }
+    if (!ok) continue;
+    bool same = r.method == method || (r.method == "GET" && method == "HEAD");
+    if (!same) {
+      if (method_mismatch) *method_mismatch = true;
+      continue;
+    }
+    params = std::move(got);
+    return &r;
+  }
+  return nullptr;
+}
+
+void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) {
+  static const std::vector<Route> routes = all_routes();
+  auto start = std::chrono::steady_clock::now();
+  Context c(state, req, resp);
+  c.request_id = std::to_string(++g_request_counter);
+  resp.set("X-Request-Id", c.request_id);
+  security_headers(resp);
+  int status_logged = 0;
+  try {
+    if (c.path.size() > 2000) throw app::AppError(app::ErrorKind::kInvalid, "bad_path", "请求地址过长");
+    bool mismatch = false;
+    const Route* r = match_route(routes, c.method, c.path, c.route, &mismatch);
+    if (!r) {
+      if (mismatch) throw app::AppError(app::ErrorKind::kInvalid, "method_not_allowed", "不支持的请求方法");
+      throw app::not_found("页面");
+    }
+    std::string token = c.cookie(kSessionCookie);
+    if (!token.empty()) c.session = app::resume_session(*state.db, token);
+    bool multipart = req.getContentType().find("multipart/") != std::string::npos;
+    c.parse_body(multipart ? 25 * 1024 * 1024 : 1024 * 1024);
+    check_csrf(c);
+    if (r->access != Access::kPublic) {
+      if (!c.session) {
+        if (c.method == "GET" && !wants_json(c)) {
+          c.redirect("/admin/login?next=" + Poco::URI(c.path).toString());
+          return;
+        }
+        throw app::AppError(app::ErrorKind::kUnauthenticated, "login_required", "请先登录");
+      }
+      if (r->access == Access::kRoles) {
+        bool ok = false;
+        for (auto role : r->roles) ok = ok || c.session->who.has(role);
+        if (!ok) throw app::forbidden();
+      }
+    }
+    r->handler(c);
+    if (!c.sent()) throw std::logic_error("handler sent no response");
+  } catch (const app::ValidationError& e) {
+    send_error(c, 400, e.code(), e.what());
+  } catch (const app::AppError& e) {
+    send_error(c, status_for(e.kind()), e.code(), e.what());
+  } catch (const store::DbError& e) {
+    std::lock_guard g(g_log_mu);
+    std::cerr << "request " << c.request_id << " " << c.method << " " << c.path << ": database error " << e.code()
+              << ": " << e.what() << "\n";
+    send_error(c, 503, "database", "系统繁忙，请稍后再试");
+  } catch (const std::exception& e) {
+    std::lock_guard g(g_log_mu);
+    std::cerr << "request " << c.request_id << " " << c.method << " " << c.path << ": " << e.what() << "\n";
+    send_error(c, 500, "internal", "系统内部错误，请稍后再试（请求编号 " + c.request_id + "）");
+  }
+  status_logged = resp.getStatus();
+  auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
+  if (std::getenv("GK_ACCESS_LOG")) {
+    std::lock_guard g(g_log_mu);
+    std::cerr << c.request_id << " " << c.method << " " << c.path << " " << status_logged << " " << ms << "us\n";
+  }
+}
+
+int run_server(AppState& state) {
+  // Block the stop signals before any thread starts, so only sigwait below receives them.
+  sigset_t set;
+  sigemptyset(&set);
+  sigaddset(&set, SIGINT);
+  sigaddset(&set, SIGTERM);
+  pthread_sigmask(SIG_BLOCK, &set, nullptr);
+  Poco::Net::SocketAddress addr(state.options.listen);
+  Poco::Net::ServerSocket socket(addr, 128);
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(state.options.threads);
+  params->setMaxQueued(256);
+  params->setKeepAlive(true);
+  Poco::Net::HTTPServer server(new Factory(state), socket, params);
+  server.start();
+  std::cout << "gongkai serving on http://" << socket.address().toString() << "/" << std::endl;
+  int sig = 0;
+  sigwait(&set, &sig);
+  std::cout << "gongkai stopping (signal " << sig << ")" << std::endl;
+  server.stopAll(true);
+  return 0;
+}
+
+}  // namespace gongkai::web

@@ -1,0 +1,59 @@
+#pragma once
+// The HTTP server: Poco::Net::HTTPServer with one handler that routes every request
+// through the middleware (request id, security headers, body limit, session, CSRF,
+// authorisation, access log) and turns exceptions into error pages or JSON errors.
+
+#include <functional>
+#include <memory>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "core/roles.h"
+#include "store/db.h"
+#include "web/context.h"
+
+namespace gongkai::web {
+
+struct ServerOptions {
+  std::string listen = "127.0.0.1:8080";
+  std::string data_dir = "data";
+  int threads = 16;
+  bool secure_cookies = false;  // set behind TLS
+};
+
+struct AppState {
+  store::Database* db = nullptr;
+  ServerOptions options;
+};
+
+using Handler = std::function<void(Context&)>;
+
+enum class Access { kPublic, kSignedIn, kRoles };
+
+struct Route {
+  std::string method;   // GET, POST
+  std::string pattern;  // "/admin/items/{id}"
+  Handler handler;
+  Access access = Access::kSignedIn;
+  std::set<core::Role> roles;  // any of these, when access is kRoles
+};
+
+// Every route of the application, in one table (also walked by the authorisation test).
+std::vector<Route> all_routes();
+
+// Finds the route for method and path, filling ctx.route; nullptr when none matches.
+// Sets *method_mismatch when the path exists for another method.
+const Route* match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path,
+                         std::map<std::string, std::string>& params, bool* method_mismatch);
+
+// Serves until SIGINT/SIGTERM. Returns the process exit code.
+int run_server(AppState& state);
+
+// Handles one request (exposed for tests that drive the router directly).
+void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp);
+
+inline constexpr const char* kSessionCookie = "gk_session";
+inline constexpr const char* kPreCsrfCookie = "gk_precsrf";
+
+}  // namespace gongkai::web

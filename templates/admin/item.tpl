@@ -1,0 +1,45 @@
+{{%AUTOESCAPE context="HTML"}}<h1>{{TITLE}}</h1>
+<p class="status">状态：{{STATUS}}{{#LATE}} · <span class="tag warn">超时发布（生成后{{LATE_DAYS}}个工作日才发布，超过《条例》第二十六条规定的20个工作日）</span>{{/LATE}}</p>
+<table class="meta">
+  <caption class="visually-hidden">信息元数据</caption>
+  <tbody>
+  {{#META}}<tr><th scope="row">{{LABEL}}</th><td>{{VALUE}}</td></tr>{{/META}}
+  </tbody>
+</table>
+<section aria-labelledby="actions-h" class="actions">
+  <h2 id="actions-h">操作</h2>
+  {{#CAN_EDIT}}<p><a class="button" href="/admin/revisions/{{REV_ID}}/edit">修改草稿</a></p>
+  <form method="post" action="/admin/revisions/{{REV_ID}}/submit"><input type="hidden" name="_csrf" value="{{CSRF}}">
+    <label for="submit-comment">提交说明（可选）</label><input id="submit-comment" name="comment" maxlength="500">
+    <button type="submit">提交审核</button></form>{{/CAN_EDIT}}
+  {{#CAN_REVIEW}}
+  <form method="post" action="/admin/revisions/{{REV_ID}}/approve"><input type="hidden" name="_csrf" value="{{CSRF}}">
+    <label for="approve-comment">审核意见（{{STEP_LABEL}}）</label><input id="approve-comment" name="comment" maxlength="500">
+    <button type="submit">审核通过</button></form>
+  <form method="post" action="/admin/revisions/{{REV_ID}}/return"><input type="hidden" name="_csrf" value="{{CSRF}}">
+    <label for="return-comment">退回理由（必填）</label><input id="return-comment" name="comment" maxlength="500" required>
+    <button type="submit" class="secondary">退回修改</button></form>
+  {{/CAN_REVIEW}}
+  {{#CAN_NEW_VERSION}}<form method="post" action="/admin/items/{{ID}}/new-version"><input type="hidden" name="_csrf" value="{{CSRF}}">
+    <button type="submit" class="secondary">修订（生成新版本）</button></form>{{/CAN_NEW_VERSION}}
+  {{#CAN_OFFICE}}
+  <form method="post" action="/admin/items/{{ID}}/validity"><input type="hidden" name="_csrf" value="{{CSRF}}">
+    <label for="validity">有效性</label><select id="validity" name="validity"><option>有效</option><option>失效</option><option>废止</option></select>
+    <label for="validity-date">自（日期）</label><input id="validity-date" name="date" placeholder="2014-01-01" maxlength="10">
+    <label for="validity-comment">说明</label><input id="validity-comment" name="comment" maxlength="500">
+    <button type="submit" class="secondary">变更有效性</button></form>
+  <form method="post" action="/admin/items/{{ID}}/withdraw"><input type="hidden" name="_csrf" value="{{CSRF}}">
+    <label for="withdraw-comment">撤回理由（必填）</label><input id="withdraw-comment" name="comment" maxlength="500" required>
+    <button type="submit" class="danger">撤回</button></form>
+  {{/CAN_OFFICE}}
+</section>
+<section aria-labelledby="body-h"><h2 id="body-h">正文</h2><div class="body">{{BODY:none}}</div></section>
+{{#HAS_ATTACHMENTS}}<section aria-labelledby="att-h"><h2 id="att-h">附件</h2><ul>{{#ATTACHMENT}}<li>{{NAME}}（{{SIZE}}）</li>{{/ATTACHMENT}}</ul></section>{{/HAS_ATTACHMENTS}}
+<section aria-labelledby="ver-h"><h2 id="ver-h">版本</h2>
+<table class="list"><thead><tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">标题</th><th scope="col">更新时间</th></tr></thead><tbody>
+{{#VERSION}}<tr><td>第{{REV_NO}}版</td><td>{{STATE}}</td><td>{{TITLE}}</td><td>{{UPDATED}}</td></tr>{{/VERSION}}
+</tbody></table></section>
+<section aria-labelledby="hist-h"><h2 id="hist-h">审核与操作记录</h2>
+<table class="list"><thead><tr><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">意见</th></tr></thead><tbody>
+{{#EVENT}}<tr><td>{{AT}}</td><td>{{ACTOR}}</td><td>{{ACTION}}</td><td>{{COMMENT}}</td></tr>{{/EVENT}}
+</tbody></table></section>

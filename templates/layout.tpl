@@ -1,0 +1,38 @@
+{{%AUTOESCAPE context="HTML"}}<!DOCTYPE html>
+<html lang="zh-CN">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{{TITLE}} - {{SITE_NAME}}</title>
+<link rel="stylesheet" href="/static/gongkai.css">
+</head>
+<body>
+<a class="skip" href="#main">跳到主要内容</a>
+<header class="masthead" role="banner">
+  <div class="wrap">
+    <p class="site"><a href="{{HOME_URL}}">{{SITE_NAME}}</a></p>
+    {{#SIGNED_IN}}
+    <p class="user">{{DISPLAY_NAME}}（{{ROLE_LABELS}}）
+      <form class="inline" method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="link">退出</button></form>
+    </p>
+    {{/SIGNED_IN}}
+  </div>
+  {{#NAV}}
+  <nav aria-label="后台导航" class="wrap nav">
+    <ul>
+      <li><a href="/admin">工作台</a></li>
+      <li><a href="/admin/drafts">我的草稿</a></li>
+      <li><a href="/admin/reviews">待我审核</a></li>
+      <li><a href="/admin/items">信息目录</a></li>
+      <li><a href="/admin/items/new">新建信息</a></li>
+    </ul>
+  </nav>
+  {{/NAV}}
+</header>
+<main id="main" class="wrap" tabindex="-1">
+{{#FLASH}}<div class="notice" role="status">{{MESSAGE}}</div>{{/FLASH}}
+{{>CONTENT}}
+</main>
+<footer class="wrap footer" role="contentinfo"><p>{{SITE_NAME}} · 政府信息公开</p></footer>
+</body>
+</html>
