@@ -166,7 +166,7 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
     if (r->access != Access::kPublic) {
       if (!c.session) {
         if (c.method == "GET" && !wants_json(c)) {
-          c.redirect("/admin/login?next=" + Poco::URI(c.path).toString());
+          c.redirect("/admin/login?next=" + url_encode(c.path));
           return;
         }
         throw app::AppError(app::ErrorKind::kUnauthenticated, "login_required", "请先登录");
