@@ -13,6 +13,7 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> m = {
+      {"demo", {"load the demo agency of the seed report (cxswj)", cmd_demo}},
       {"migrate", {"apply database migrations", cmd_migrate}},
       {"serve", {"serve the portal, back office and API (--listen 127.0.0.1:8080)", cmd_serve}},
       {"user", {"create users and set passwords (user add|passwd|list)", cmd_user}},

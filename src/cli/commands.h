@@ -15,6 +15,7 @@ int dispatch(const Argv& args, std::ostream& out, std::ostream& err);
 int cmd_migrate(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_agency(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_audit(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_demo(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_serve(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_user(const Argv& a, std::ostream& out, std::ostream& err);
 
