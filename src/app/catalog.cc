@@ -1,7 +1,9 @@
 #include "app/catalog.h"
 
 #include "app/errors.h"
+#include "core/calendar.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/date.h"
 #include "core/index_no.h"
 #include "core/workflow.h"
@@ -61,12 +63,14 @@ store::ItemData validate(store::Conn& c, const Principal& by, int64_t agency_id,
     e["disclosure_mode"] = "公开方式无效";
   }
   if (in.carrier != "电子" && in.carrier != "纸质" && in.carrier != "电子和纸质") e["carrier"] = "载体类型无效";
+  render::SanitizeResult body = render::sanitize_html(in.body_html);
+  if (!body.ok()) e["body_html"] = body.message;
   if (!e.empty()) throw ValidationError(e);
 
   store::ItemData d;
   d.title = in.title;
   d.summary = in.summary;
-  d.body_html = render::sanitize_html(in.body_html).html;
+  d.body_html = std::move(body.html);
   d.body_text = render::html_to_text(d.body_html);
   d.doc_no = in.doc_no;
   d.keywords = in.keywords;
@@ -132,9 +136,7 @@ void publish(store::Conn& c, const Principal& by, store::RevisionRow rev, const 
 int workdays_between(const std::string& from_date, const std::string& to_date) {
   auto a = core::Date::parse(from_date), b = core::Date::parse(to_date);
   if (!a || !b || *b <= *a) return 0;
-  int n = 0;
-  for (core::Date d = a->add_days(1); d <= *b; d = d.add_days(1)) n += !d.is_weekend();
-  return n;
+  return core::working_days_between(core::default_calendar(), *a, *b);
 }
 
 bool can_review(const Principal& by, const store::RevisionRow& rev) {

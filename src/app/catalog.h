@@ -55,7 +55,8 @@ void change_validity(store::Database& db, const Principal& by, int64_t agency_id
 // Publishes scheduled revisions whose time has come; returns how many.
 int publish_due(store::Database& db, const std::string& now_iso);
 
-// Working days from creation to publication (Monday–Friday until the holiday calendar is in).
+// Working days after from_date up to and including to_date, by the State Council's holiday
+// calendar (weekends, public holidays and adjusted working weekends).
 int workdays_between(const std::string& from_date, const std::string& to_date);
 
 // Everything the item page shows.

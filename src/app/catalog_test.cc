@@ -238,6 +238,9 @@ TEST(Timeliness, CountsWorkingDaysAfterCreation) {
   EXPECT_EQ(workdays_between("2013-05-03", "2013-05-06"), 1);   // Friday → Monday
   EXPECT_EQ(workdays_between("2013-05-01", "2013-05-29"), 20);
   EXPECT_EQ(workdays_between("2013-05-29", "2013-05-01"), 0);
+  // 劳动节 2013: 04-29..05-01 off, the weekend before (04-27, 04-28) worked.
+  EXPECT_EQ(workdays_between("2013-04-26", "2013-05-02"), 3);
+  EXPECT_EQ(workdays_between("2013-09-30", "2013-10-08"), 1);  // 国庆节 10-01..10-07
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, CatalogTest, ::testing::Values("sqlite", "postgres"));

@@ -1,5 +1,6 @@
 #include "app/demo.h"
 
+#include "app/catalog.h"
 #include "app/demo_corpus.h"
 #include "app/directory.h"
 #include "app/errors.h"
@@ -76,8 +77,7 @@ std::vector<DemoLogin> load_demo(store::Database& db, const std::string& passwor
       int year = it.publish_date.year();
       int64_t serial = store::next_index_serial(c, agency, year);
       std::string index_no = core::format_index_no(ag->index_pattern, ag->org_code, ag->slug, year, serial);
-      int workdays = 0;
-      for (auto day = it.creation_date.add_days(1); day <= it.publish_date; day = day.add_days(1)) workdays += !day.is_weekend();
+      int workdays = workdays_between(data.creation_date.value(), data.publish_date.value());
       store::set_revision_state(c, rev_id, "published", std::nullopt, std::nullopt, now);
       store::set_item_summary(c, item_id, data, workdays > 20, now);
       store::set_item_published(c, item_id, rev_id, index_no);

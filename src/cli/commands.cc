@@ -1,5 +1,7 @@
 #include "cli/commands.h"
 
+#include "cli/calendar_command.h"
+
 #include <functional>
 #include <map>
 
@@ -13,6 +15,8 @@ struct Command {
 
 const std::map<std::string, Command>& commands() {
   static const std::map<std::string, Command> m = {
+      {"calendar", {"working days and deadlines (calendar due|is-workday)",
+                    [](const Argv& a, std::ostream& o, std::ostream& e) { return calendar_command(a, o, e); }}},
       {"demo", {"load the demo agency of the seed report (cxswj)", cmd_demo}},
       {"migrate", {"apply database migrations", cmd_migrate}},
       {"serve", {"serve the portal, back office and API (--listen 127.0.0.1:8080)", cmd_serve}},
