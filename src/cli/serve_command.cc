@@ -9,7 +9,7 @@
 namespace gongkai::cli {
 
 int cmd_serve(const Argv& argv, std::ostream& out, std::ostream& err) {
-  Args a(argv, {"--db", "--data-dir", "--listen", "--threads", "--pool"}, {"--help", "--secure-cookies"});
+  Args a(argv, {"--db", "--data-dir", "--listen", "--threads", "--pool", "--blob-store"}, {"--help", "--secure-cookies"});
   if (a.has("--help")) {
     out << "usage: gongkai serve [--listen HOST:PORT] [--db TARGET] [--data-dir DIR] [--threads N] [--pool N]\n\n"
            "Applies pending migrations and serves the portal, back office and API until SIGINT/SIGTERM.\n"
@@ -18,6 +18,8 @@ int cmd_serve(const Argv& argv, std::ostream& out, std::ostream& err) {
            "  --data-dir DIR      data directory for the database and attachments (default $DATA_DIR or ./data)\n"
            "  --threads N         HTTP worker threads (default 16)\n"
            "  --pool N            database connections (default 16)\n"
+           "  --blob-store fs|db  keep attachment bytes under DATA_DIR/blobs (fs, default) or in the\n"
+           "                      database (db: for several nodes without a shared disk)\n"
            "  --secure-cookies    mark cookies Secure (behind TLS)\n";
     return 0;
   }
@@ -33,6 +35,10 @@ int cmd_serve(const Argv& argv, std::ostream& out, std::ostream& err) {
   auto db = store::Database::open(target, std::stoi(a.get("--pool", "16")));
   store::migrate(*db);
   state.db = db.get();
+  std::string blob_mode = a.get("--blob-store", "fs");
+  if (blob_mode != "fs" && blob_mode != "db") { err << "gongkai serve: --blob-store must be fs or db\n"; return 2; }
+  app::BlobStore blobs(*db, blob_mode == "fs" ? state.options.data_dir + "/blobs" : "");
+  state.blobs = &blobs;
   return web::run_server(state);
 }
 

@@ -35,6 +35,7 @@ double Value::as_real() const {
 
 std::string Value::as_text() const {
   if (auto* s = std::get_if<std::string>(&v_)) return *s;
+  if (auto* b = std::get_if<Blob>(&v_)) return b->bytes;
   if (auto* i = std::get_if<int64_t>(&v_)) return std::to_string(*i);
   if (auto* d = std::get_if<double>(&v_)) {
     char buf[32];

@@ -35,7 +35,13 @@ class DbError : public std::runtime_error {
   std::string code_;
 };
 
-// A parameter or a column value: NULL, integer, real or text (blobs travel as text bytes).
+// Binary data as a parameter (BLOB in SQLite, BYTEA in PostgreSQL).
+struct Blob {
+  std::string bytes;
+};
+
+// A parameter or a column value: NULL, integer, real, text or blob. Blob columns read
+// back as text holding the raw bytes.
 class Value {
  public:
   Value() = default;
@@ -49,12 +55,14 @@ class Value {
   Value(const char* v) : v_(std::string(v)) {}
   Value(std::string v) : v_(std::move(v)) {}
   Value(std::string_view v) : v_(std::string(v)) {}
+  Value(Blob b) : v_(std::move(b)) {}
   template <typename T>
   Value(const std::optional<T>& v) { if (v) *this = Value(*v); }
 
   bool is_null() const { return std::holds_alternative<std::monostate>(v_); }
   bool is_int() const { return std::holds_alternative<int64_t>(v_); }
   bool is_real() const { return std::holds_alternative<double>(v_); }
+  bool is_blob() const { return std::holds_alternative<Blob>(v_); }
   // Integer value; text is parsed (PostgreSQL returns text). NULL gives 0.
   int64_t as_int() const;
   double as_real() const;
@@ -62,7 +70,7 @@ class Value {
   std::string as_text() const;
 
  private:
-  std::variant<std::monostate, int64_t, double, std::string> v_;
+  std::variant<std::monostate, int64_t, double, std::string, Blob> v_;
 };
 
 using Params = std::vector<Value>;

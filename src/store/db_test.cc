@@ -46,6 +46,15 @@ TEST_P(DbTest, RoundTripsValuesAndNulls) {
   EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM t WHERE name = ?", {"慈溪市商务局"}), 1);
 }
 
+TEST_P(DbTest, BlobsRoundTripEveryByte) {
+  auto c = db_->acquire();
+  c->exec(c->backend() == Backend::kSqlite ? "CREATE TABLE b (k INTEGER, d BLOB)" : "CREATE TABLE b (k INTEGER, d BYTEA)");
+  std::string bytes;
+  for (int i = 0; i < 256; ++i) bytes += static_cast<char>(i);
+  c->query("INSERT INTO b (k, d) VALUES (?, ?)", {1, Blob{bytes}});
+  EXPECT_EQ(c->query_one("SELECT d FROM b WHERE k = ?", {1})->str(0), bytes);
+}
+
 TEST_P(DbTest, ErrorsCarryCodes) {
   auto c = db_->acquire();
   c->exec("CREATE TABLE u (k TEXT PRIMARY KEY)");

@@ -309,7 +309,7 @@ void insert_blob_if_absent(Conn& c, const std::string& sha256, int64_t size, con
                            const std::optional<std::string>& data, const std::string& now) {
   c.query("INSERT INTO blobs (sha256, size, mime, data, created_at) VALUES (?, ?, ?, ?, ?) "
           "ON CONFLICT (sha256) DO NOTHING",
-          {sha256, size, mime, data, now});
+          {sha256, size, mime, data ? Value(Blob{*data}) : Value(), now});
 }
 
 std::optional<std::string> blob_data(Conn& c, const std::string& sha256) {
@@ -340,6 +340,14 @@ std::optional<AttachmentRow> find_attachment(Conn& c, int64_t agency_id, int64_t
   auto r = c.query_one("SELECT a.id, a.rev_id, a.sha256, a.filename, a.mime, a.size FROM attachments a "
                        "JOIN item_revisions v ON v.id = a.rev_id WHERE a.id = ? AND v.agency_id = ?",
                        {attachment_id, agency_id});
+  if (!r) return std::nullopt;
+  return AttachmentRow{r->i64(0), r->i64(1), r->str(2), r->str(3), r->str(4), r->i64(5)};
+}
+
+std::optional<AttachmentRow> find_public_attachment(Conn& c, int64_t attachment_id) {
+  auto r = c.query_one("SELECT a.id, a.rev_id, a.sha256, a.filename, a.mime, a.size FROM attachments a "
+                       "JOIN items i ON i.published_rev_id = a.rev_id WHERE a.id = ? AND i.status = 'published'",
+                       {attachment_id});
   if (!r) return std::nullopt;
   return AttachmentRow{r->i64(0), r->i64(1), r->str(2), r->str(3), r->str(4), r->i64(5)};
 }

@@ -129,6 +129,8 @@ std::optional<std::string> blob_data(Conn& c, const std::string& sha256);
 int64_t insert_attachment(Conn& c, const AttachmentRow& a);
 std::vector<AttachmentRow> list_attachments(Conn& c, int64_t rev_id);
 std::optional<AttachmentRow> find_attachment(Conn& c, int64_t agency_id, int64_t attachment_id);
+// An attachment of the published version of a published item, or nullopt.
+std::optional<AttachmentRow> find_public_attachment(Conn& c, int64_t attachment_id);
 void delete_attachment(Conn& c, int64_t rev_id, int64_t attachment_id);
 void copy_attachments(Conn& c, int64_t from_rev, int64_t to_rev);
 

@@ -144,11 +144,34 @@ class PgConn final : public Conn {
     return stmts_.emplace(std::move(key), std::move(name)).first->second;
   }
 
+  // BYTEA travels in its hex text form: \x followed by two hex digits a byte.
   static std::vector<std::string> texts(const Params& params) {
+    static const char* kHex = "0123456789abcdef";
     std::vector<std::string> v;
     v.reserve(params.size());
-    for (const auto& p : params) v.push_back(p.as_text());
+    for (const auto& p : params) {
+      if (!p.is_blob()) {
+        v.push_back(p.as_text());
+        continue;
+      }
+      std::string bytes = p.as_text(), hex = "\\x";
+      hex.reserve(2 + 2 * bytes.size());
+      for (unsigned char ch : bytes) {
+        hex += kHex[ch >> 4];
+        hex += kHex[ch & 15];
+      }
+      v.push_back(std::move(hex));
+    }
     return v;
+  }
+
+  static std::string unhex_bytea(const char* s, size_t n) {
+    auto val = [](char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; };
+    std::string out;
+    if (n < 2 || s[0] != '\\' || s[1] != 'x') return std::string(s, n);
+    out.reserve((n - 2) / 2);
+    for (size_t i = 2; i + 1 < n; i += 2) out += static_cast<char>(val(s[i]) << 4 | val(s[i + 1]));
+    return out;
   }
 
   static std::vector<const char*> pointers(const Params& params, const std::vector<std::string>& vals) {
@@ -173,7 +196,9 @@ class PgConn final : public Conn {
     std::vector<Value> cols;
     cols.reserve(m);
     for (int j = 0; j < m; ++j) {
+      constexpr Oid kByteaOid = 17;
       if (PQgetisnull(r, i, j)) cols.emplace_back();
+      else if (PQftype(r, j) == kByteaOid) cols.emplace_back(unhex_bytea(PQgetvalue(r, i, j), static_cast<size_t>(PQgetlength(r, i, j))));
       else cols.emplace_back(std::string(PQgetvalue(r, i, j), static_cast<size_t>(PQgetlength(r, i, j))));
     }
     return Row(std::move(cols));

@@ -128,6 +128,10 @@ class SqliteConn final : public Conn {
       if (v.is_null()) rc = sqlite3_bind_null(st, idx);
       else if (v.is_int()) rc = sqlite3_bind_int64(st, idx, v.as_int());
       else if (v.is_real()) rc = sqlite3_bind_double(st, idx, v.as_real());
+      else if (v.is_blob()) {
+        std::string b = v.as_text();
+        rc = sqlite3_bind_blob64(st, idx, b.data(), b.size(), SQLITE_TRANSIENT);
+      }
       else {
         std::string t = v.as_text();
         rc = sqlite3_bind_text(st, idx, t.data(), static_cast<int>(t.size()), SQLITE_TRANSIENT);

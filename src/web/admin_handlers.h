@@ -25,6 +25,11 @@ void post_new_version(Context& c);
 void post_withdraw(Context& c);
 void post_validity(Context& c);
 
+void post_attachment(Context& c);
+void post_delete_attachment(Context& c);
+void get_admin_attachment(Context& c);
+void get_public_attachment(Context& c);
+
 void get_static(Context& c);
 
 }  // namespace gongkai::web

@@ -1,6 +1,7 @@
 // Back-office catalog pages: work lists, the item editor, the item page and workflow actions.
 #include <map>
 
+#include "app/attachments.h"
 #include "app/catalog.h"
 #include "app/errors.h"
 #include "core/date.h"
@@ -391,12 +392,24 @@ void get_item(Context& c) {
   }
   if (v.item.status == "published" && !v.item.working_rev_id) d.ShowSection("CAN_NEW_VERSION");
   if (v.item.status == "published" && who.has(Role::kOffice)) d.ShowSection("CAN_OFFICE");
+  bool attach_editable = v.shown && (v.shown->state == "draft" || v.shown->state == "returned") &&
+                         (who.has(Role::kOffice) || v.shown->author_id == std::optional<int64_t>(who.user_id));
+  if (attach_editable) d.ShowSection("CAN_ATTACH");
   if (!v.attachments.empty()) {
     d.ShowSection("HAS_ATTACHMENTS");
     for (const auto& a : v.attachments) {
       auto* row = d.AddSectionDictionary("ATTACHMENT");
+      row->SetValue("ID", std::to_string(a.id));
       row->SetValue("NAME", a.filename);
-      row->SetValue("SIZE", std::to_string((a.size + 1023) / 1024) + " KB");
+      char size[32];
+      if (a.size < 1024 * 1024) std::snprintf(size, sizeof size, "%lld KB", static_cast<long long>((a.size + 1023) / 1024));
+      else std::snprintf(size, sizeof size, "%.1f MB", static_cast<double>(a.size) / (1024 * 1024));
+      row->SetValue("SIZE", size);
+      if (attach_editable) {
+        auto* del = row->AddSectionDictionary("CAN_DELETE");
+        del->SetValue("REV_ID", std::to_string(v.shown->id));
+        del->SetValue("CSRF", c.session->csrf_token);
+      }
     }
   }
   for (const auto& r : v.revisions) {
@@ -408,7 +421,7 @@ void get_item(Context& c) {
   }
   static const std::map<std::string, std::string> kActions = {
       {"create", "起草"}, {"edit", "修改"}, {"submit", "提交审核"}, {"approve", "审核通过"}, {"return", "退回"},
-      {"publish", "发布"}, {"schedule", "定时发布"}, {"new_version", "修订"}, {"withdraw", "撤回"},
+      {"publish", "发布"}, {"attach", "上传附件"}, {"detach", "删除附件"}, {"schedule", "定时发布"}, {"new_version", "修订"}, {"withdraw", "撤回"},
       {"repeal", "废止"}, {"validity", "变更有效性"}};
   for (const auto& e : v.events) {
     auto* row = d.AddSectionDictionary("EVENT");
@@ -421,6 +434,46 @@ void get_item(Context& c) {
     row->SetValue("COMMENT", e.comment);
   }
   p.send();
+}
+
+void post_attachment(Context& c) {
+  int64_t rev = c.route_id();
+  int64_t item = item_of_revision(c, rev);
+  const UploadedFile* file = nullptr;
+  for (const auto& f : c.files()) if (f.field == "file") file = &f;
+  if (!file) throw app::ValidationError("file", "请选择要上传的文件");
+  app::add_attachment(*c.app.db, *c.app.blobs, c.who(), agency_of(c), rev, file->filename, file->data);
+  c.redirect("/admin/items/" + std::to_string(item));
+}
+
+void post_delete_attachment(Context& c) {
+  int64_t rev = c.route_id();
+  int64_t item = item_of_revision(c, rev);
+  app::remove_attachment(*c.app.db, c.who(), agency_of(c), rev, c.route_id("aid"));
+  c.redirect("/admin/items/" + std::to_string(item));
+}
+
+namespace {
+void send_download(Context& c, const app::Download& d, const char* cache) {
+  c.resp.set("Content-Disposition", app::content_disposition(d.meta.filename, d.meta.mime == "application/pdf"));
+  c.resp.set("Cache-Control", cache);
+  c.resp.set("ETag", "\"" + d.meta.sha256 + "\"");
+  // A stored file is never rendered as a page of ours.
+  c.resp.set("Content-Security-Policy", "default-src 'none'; sandbox");
+  if (c.req.get("If-None-Match", "") == "\"" + d.meta.sha256 + "\"") {
+    c.send(304, d.meta.mime, "");
+    return;
+  }
+  c.send(200, d.meta.mime, d.data);
+}
+}  // namespace
+
+void get_admin_attachment(Context& c) {
+  send_download(c, app::staff_download(*c.app.db, *c.app.blobs, c.who(), agency_of(c), c.route_id()), "private, no-store");
+}
+
+void get_public_attachment(Context& c) {
+  send_download(c, app::public_download(*c.app.db, *c.app.blobs, c.route_id()), "public, max-age=300");
 }
 
 void post_submit(Context& c) {

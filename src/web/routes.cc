@@ -40,6 +40,10 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/revisions/{id}/submit", post_submit, Access::kRoles, drafters},
       {"POST", "/admin/revisions/{id}/approve", post_approve, Access::kRoles, reviewers},
       {"POST", "/admin/revisions/{id}/return", post_return, Access::kRoles, reviewers},
+      {"POST", "/admin/revisions/{id}/attachments", post_attachment, Access::kRoles, drafters},
+      {"POST", "/admin/revisions/{id}/attachments/{aid}/delete", post_delete_attachment, Access::kRoles, drafters},
+      {"GET", "/admin/attachments/{id}", get_admin_attachment, Access::kRoles, staff},
+      {"GET", "/attachments/{id}", get_public_attachment, Access::kPublic, {}},
   };
 }
 

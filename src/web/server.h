@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "app/attachments.h"
 #include "core/roles.h"
 #include "store/db.h"
 #include "web/context.h"
@@ -24,6 +25,7 @@ struct ServerOptions {
 
 struct AppState {
   store::Database* db = nullptr;
+  app::BlobStore* blobs = nullptr;
   ServerOptions options;
 };
 

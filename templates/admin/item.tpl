@@ -34,7 +34,15 @@
   {{/CAN_OFFICE}}
 </section>
 <section aria-labelledby="body-h"><h2 id="body-h">正文</h2><div class="body">{{BODY:none}}</div></section>
-{{#HAS_ATTACHMENTS}}<section aria-labelledby="att-h"><h2 id="att-h">附件</h2><ul>{{#ATTACHMENT}}<li>{{NAME}}（{{SIZE}}）</li>{{/ATTACHMENT}}</ul></section>{{/HAS_ATTACHMENTS}}
+<section aria-labelledby="att-h"><h2 id="att-h">附件</h2>
+{{#HAS_ATTACHMENTS}}<ul class="attachments">{{#ATTACHMENT}}<li><a href="/admin/attachments/{{ID}}">{{NAME}}</a>（{{SIZE}}）
+  {{#CAN_DELETE}}<form class="inline" method="post" action="/admin/revisions/{{REV_ID}}/attachments/{{ID}}/delete"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="link">删除<span class="visually-hidden">附件 {{NAME}}</span></button></form>{{/CAN_DELETE}}</li>{{/ATTACHMENT}}</ul>{{/HAS_ATTACHMENTS}}
+{{#CAN_ATTACH}}<form method="post" action="/admin/revisions/{{REV_ID}}/attachments" enctype="multipart/form-data">
+  <input type="hidden" name="_csrf" value="{{CSRF}}">
+  <label for="file">上传附件（PDF、Word、Excel、图片、ZIP，单个不超过20MB）</label>
+  <input id="file" name="file" type="file" accept=".pdf,.doc,.docx,.xls,.xlsx,.png,.jpg,.jpeg,.gif,.zip">
+  <button type="submit" class="secondary">上传</button></form>{{/CAN_ATTACH}}
+</section>
 <section aria-labelledby="ver-h"><h2 id="ver-h">版本</h2>
 <table class="list"><thead><tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">标题</th><th scope="col">更新时间</th></tr></thead><tbody>
 {{#VERSION}}<tr><td>第{{REV_NO}}版</td><td>{{STATE}}</td><td>{{TITLE}}</td><td>{{UPDATED}}</td></tr>{{/VERSION}}
