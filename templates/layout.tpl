@@ -25,6 +25,11 @@
       <li><a href="/admin/reviews">待我审核</a></li>
       <li><a href="/admin/items">信息目录</a></li>
       <li><a href="/admin/items/new">新建信息</a></li>
+      {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
+      <li><a href="/admin/departments">科室</a></li>
+      <li><a href="/admin/taxonomy">分类</a></li>
+      <li><a href="/admin/settings">机关设置</a></li>{{/ADMIN_NAV}}
+      <li><a href="/admin/account/password">修改密码</a></li>
     </ul>
   </nav>
   {{/NAV}}

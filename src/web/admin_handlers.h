@@ -30,6 +30,23 @@ void post_delete_attachment(Context& c);
 void get_admin_attachment(Context& c);
 void get_public_attachment(Context& c);
 
+void get_users(Context& c);
+void get_new_user(Context& c);
+void post_new_user(Context& c);
+void get_edit_user(Context& c);
+void post_edit_user(Context& c);
+void post_user_password(Context& c);
+void get_departments(Context& c);
+void post_new_department(Context& c);
+void post_edit_department(Context& c);
+void get_taxonomy(Context& c);
+void post_new_category(Context& c);
+void post_edit_category(Context& c);
+void get_settings(Context& c);
+void post_settings(Context& c);
+void get_password(Context& c);
+void post_password(Context& c);
+
 void get_static(Context& c);
 
 }  // namespace gongkai::web

@@ -17,12 +17,6 @@ namespace {
 
 using core::Role;
 
-int64_t agency_of(const Context& c) {
-  const auto& who = c.who();
-  if (!who.agency_id) throw app::forbidden("平台级用户请在机关管理中选择机关");
-  return *who.agency_id;
-}
-
 int page_param(const Context& c) {
   auto p = c.int_param("page");
   if (!p) return 1;

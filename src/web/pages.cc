@@ -2,6 +2,7 @@
 
 #include <Poco/URI.h>
 
+#include "app/errors.h"
 #include "core/roles.h"
 
 namespace gongkai::web {
@@ -19,6 +20,7 @@ Page::Page(Context& c, const std::string& title, const std::string& content_tpl)
     s->SetValue("ROLE_LABELS", roles);
     s->SetValue("CSRF", c.session->csrf_token);
     layout_.ShowSection("NAV");
+    if (who.has(core::Role::kAdmin)) layout_.ShowSection("ADMIN_NAV");
     layout_.SetValue("CSRF", c.session->csrf_token);
   }
   content_ = layout_.AddIncludeDictionary("CONTENT");
@@ -62,6 +64,24 @@ void add_option(render::Dict& d, const char* section, const std::string& value, 
   o->SetValue("VALUE", value);
   o->SetValue("LABEL", label);
   if (selected) o->ShowSection("SEL");
+}
+
+void add_errors(render::Dict& d, const std::map<std::string, std::string>& errors) {
+  auto* inc = d.AddIncludeDictionary("ERRORS");
+  inc->SetFilename("admin/errors.tpl");
+  if (errors.empty()) return;
+  auto* e = inc->AddSectionDictionary("ERRORS");
+  for (const auto& [field, msg] : errors) {
+    auto* row = e->AddSectionDictionary("ERR");
+    row->SetValue("FIELD", field);
+    row->SetValue("MESSAGE", msg);
+  }
+}
+
+int64_t agency_of(const Context& c) {
+  const auto& who = c.who();
+  if (!who.agency_id) throw app::forbidden("平台级用户暂不能在此处理某个机关的信息");
+  return *who.agency_id;
 }
 
 std::string url_encode(const std::string& s) {

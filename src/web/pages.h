@@ -1,6 +1,7 @@
 #pragma once
 // Shared page building: the layout around every HTML page, error pages, pagers, options.
 
+#include <map>
 #include <string>
 
 #include "render/templates.h"
@@ -32,6 +33,12 @@ void add_pager(render::Dict& d, const std::string& base_url, int page, int per_p
 // Adds an <option> row to section `section` of d.
 void add_option(render::Dict& d, const char* section, const std::string& value, const std::string& label,
                 bool selected);
+
+// Fills the ERRORS include (admin/errors.tpl): an error summary linking to each field.
+void add_errors(render::Dict& d, const std::map<std::string, std::string>& errors);
+
+// The agency the signed-in user works in; platform-level users have none (403).
+int64_t agency_of(const Context& c);
 
 // URL-encodes a query-string value.
 std::string url_encode(const std::string& s);

@@ -19,6 +19,7 @@ std::vector<Route> all_routes() {
   const std::set<Role> drafters = {Role::kLiaison, Role::kOffice, Role::kHead, Role::kLeader, Role::kAdmin};
   const std::set<Role> reviewers = {Role::kHead, Role::kLeader, Role::kSecrecy};
   const std::set<Role> office = {Role::kOffice};
+  const std::set<Role> admin = {Role::kAdmin};
   const std::set<Role> staff = {Role::kLiaison, Role::kOffice, Role::kHead, Role::kLeader, Role::kSecrecy, Role::kAdmin};
   return {
       {"GET", "/static/{file}", get_static, Access::kPublic, {}},
@@ -44,6 +45,22 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/revisions/{id}/attachments/{aid}/delete", post_delete_attachment, Access::kRoles, drafters},
       {"GET", "/admin/attachments/{id}", get_admin_attachment, Access::kRoles, staff},
       {"GET", "/attachments/{id}", get_public_attachment, Access::kPublic, {}},
+      {"GET", "/admin/users", get_users, Access::kRoles, admin},
+      {"GET", "/admin/users/new", get_new_user, Access::kRoles, admin},
+      {"POST", "/admin/users", post_new_user, Access::kRoles, admin},
+      {"GET", "/admin/users/{id}/edit", get_edit_user, Access::kRoles, admin},
+      {"POST", "/admin/users/{id}", post_edit_user, Access::kRoles, admin},
+      {"POST", "/admin/users/{id}/password", post_user_password, Access::kRoles, admin},
+      {"GET", "/admin/departments", get_departments, Access::kRoles, admin},
+      {"POST", "/admin/departments", post_new_department, Access::kRoles, admin},
+      {"POST", "/admin/departments/{id}", post_edit_department, Access::kRoles, admin},
+      {"GET", "/admin/taxonomy", get_taxonomy, Access::kRoles, admin},
+      {"POST", "/admin/taxonomy", post_new_category, Access::kRoles, admin},
+      {"POST", "/admin/taxonomy/{id}", post_edit_category, Access::kRoles, admin},
+      {"GET", "/admin/settings", get_settings, Access::kRoles, admin},
+      {"POST", "/admin/settings", post_settings, Access::kRoles, admin},
+      {"GET", "/admin/account/password", get_password, Access::kSignedIn, {}},
+      {"POST", "/admin/account/password", post_password, Access::kSignedIn, {}},
   };
 }
 

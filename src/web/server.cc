@@ -201,6 +201,16 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
   }
 }
 
+std::unique_ptr<Poco::Net::HTTPServer> start_server(AppState& state, const Poco::Net::ServerSocket& socket) {
+  auto* params = new Poco::Net::HTTPServerParams;
+  params->setMaxThreads(state.options.threads);
+  params->setMaxQueued(256);
+  params->setKeepAlive(true);
+  auto server = std::make_unique<Poco::Net::HTTPServer>(new Factory(state), socket, params);
+  server->start();
+  return server;
+}
+
 int run_server(AppState& state) {
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t set;
@@ -210,17 +220,12 @@ int run_server(AppState& state) {
   pthread_sigmask(SIG_BLOCK, &set, nullptr);
   Poco::Net::SocketAddress addr(state.options.listen);
   Poco::Net::ServerSocket socket(addr, 128);
-  auto* params = new Poco::Net::HTTPServerParams;
-  params->setMaxThreads(state.options.threads);
-  params->setMaxQueued(256);
-  params->setKeepAlive(true);
-  Poco::Net::HTTPServer server(new Factory(state), socket, params);
-  server.start();
+  auto server = start_server(state, socket);
   std::cout << "gongkai serving on http://" << socket.address().toString() << "/" << std::endl;
   int sig = 0;
   sigwait(&set, &sig);
   std::cout << "gongkai stopping (signal " << sig << ")" << std::endl;
-  server.stopAll(true);
+  server->stopAll(true);
   return 0;
 }
 

@@ -9,6 +9,9 @@
 #include <string>
 #include <vector>
 
+#include <Poco/Net/HTTPServer.h>
+#include <Poco/Net/ServerSocket.h>
+
 #include "app/attachments.h"
 #include "core/roles.h"
 #include "store/db.h"
@@ -48,6 +51,9 @@ std::vector<Route> all_routes();
 // Sets *method_mismatch when the path exists for another method.
 const Route* match_route(const std::vector<Route>& routes, const std::string& method, const std::string& path,
                          std::map<std::string, std::string>& params, bool* method_mismatch);
+
+// A started HTTP server on `socket` (which may be bound to port 0 in tests).
+std::unique_ptr<Poco::Net::HTTPServer> start_server(AppState& state, const Poco::Net::ServerSocket& socket);
 
 // Serves until SIGINT/SIGTERM. Returns the process exit code.
 int run_server(AppState& state);

@@ -1,0 +1,184 @@
+// Walks every route with every role (and signed out) against a running server and checks
+// that each is let in exactly where this table says. A new route must be added here.
+#include <Poco/Net/HTTPClientSession.h>
+#include <Poco/Net/HTTPRequest.h>
+#include <Poco/Net/HTTPResponse.h>
+#include <Poco/StreamCopier.h>
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "app/auth.h"
+#include "app/test_fixture.h"
+#include "store/migrations.h"
+#include "store/test_databases.h"
+#include "web/server.h"
+
+namespace gongkai::web {
+namespace {
+
+// "METHOD pattern" → roles let in ("*" any signed-in user, "public" everyone).
+const std::map<std::string, std::set<std::string>> kExpected = {
+    {"GET /static/{file}", {"public"}},
+    {"GET /admin/login", {"public"}},
+    {"POST /admin/login", {"public"}},
+    {"POST /admin/logout", {"*"}},
+    {"GET /admin", {"*"}},
+    {"GET /admin/drafts", {"liaison", "office", "head", "leader", "admin"}},
+    {"GET /admin/reviews", {"head", "leader", "secrecy"}},
+    {"GET /admin/items", {"liaison", "office", "head", "leader", "secrecy", "admin"}},
+    {"GET /admin/items/new", {"liaison", "office", "head", "leader", "admin"}},
+    {"POST /admin/items", {"liaison", "office", "head", "leader", "admin"}},
+    {"GET /admin/items/{id}", {"liaison", "office", "head", "leader", "secrecy", "admin"}},
+    {"POST /admin/items/{id}/new-version", {"liaison", "office", "head", "leader", "admin"}},
+    {"POST /admin/items/{id}/withdraw", {"office"}},
+    {"POST /admin/items/{id}/validity", {"office"}},
+    {"GET /admin/revisions/{id}/edit", {"liaison", "office", "head", "leader", "admin"}},
+    {"POST /admin/revisions/{id}", {"liaison", "office", "head", "leader", "admin"}},
+    {"POST /admin/revisions/{id}/submit", {"liaison", "office", "head", "leader", "admin"}},
+    {"POST /admin/revisions/{id}/approve", {"head", "leader", "secrecy"}},
+    {"POST /admin/revisions/{id}/return", {"head", "leader", "secrecy"}},
+    {"POST /admin/revisions/{id}/attachments", {"liaison", "office", "head", "leader", "admin"}},
+    {"POST /admin/revisions/{id}/attachments/{aid}/delete", {"liaison", "office", "head", "leader", "admin"}},
+    {"GET /admin/attachments/{id}", {"liaison", "office", "head", "leader", "secrecy", "admin"}},
+    {"GET /attachments/{id}", {"public"}},
+    {"GET /admin/users", {"admin"}},
+    {"GET /admin/users/new", {"admin"}},
+    {"POST /admin/users", {"admin"}},
+    {"GET /admin/users/{id}/edit", {"admin"}},
+    {"POST /admin/users/{id}", {"admin"}},
+    {"POST /admin/users/{id}/password", {"admin"}},
+    {"GET /admin/departments", {"admin"}},
+    {"POST /admin/departments", {"admin"}},
+    {"POST /admin/departments/{id}", {"admin"}},
+    {"GET /admin/taxonomy", {"admin"}},
+    {"POST /admin/taxonomy", {"admin"}},
+    {"POST /admin/taxonomy/{id}", {"admin"}},
+    {"GET /admin/settings", {"admin"}},
+    {"POST /admin/settings", {"admin"}},
+    {"GET /admin/account/password", {"*"}},
+    {"POST /admin/account/password", {"*"}},
+};
+
+const char* kRoles[] = {"liaison", "head", "leader", "secrecy", "office", "admin", "clerk"};
+
+struct Reply {
+  int status;
+  std::string location, body;
+};
+
+class RoutesTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = store::open_test_database("sqlite", 8);
+    store::migrate(*db_);
+    agency_ = app::make_test_agency(*db_, "rt", "000014349");
+    blobs_ = std::make_unique<app::BlobStore>(*db_, "");
+    state_.db = db_.get();
+    state_.blobs = blobs_.get();
+    state_.options.threads = 4;
+    socket_ = Poco::Net::ServerSocket(Poco::Net::SocketAddress("127.0.0.1", 0));
+    server_ = start_server(state_, socket_);
+    for (const char* r : kRoles) sessions_[r] = app::login(*db_, "rt." + std::string(r), "password123", "127.0.0.1");
+  }
+  void TearDown() override { server_->stopAll(true); }
+
+  Reply send(const std::string& method, const std::string& path, const app::Session* s) {
+    Poco::Net::HTTPClientSession session("127.0.0.1", socket_.address().port());
+    Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+    std::string body;
+    if (s) {
+      Poco::Net::NameValueCollection cookies;
+      cookies.add(kSessionCookie, s->token);
+      req.setCookies(cookies);
+      body = "_csrf=" + s->csrf_token;
+    }
+    if (method == "POST") {
+      req.setContentType("application/x-www-form-urlencoded");
+      req.setContentLength(static_cast<std::streamsize>(body.size()));
+      session.sendRequest(req) << body;
+    } else {
+      session.sendRequest(req);
+    }
+    Poco::Net::HTTPResponse resp;
+    std::istream& in = session.receiveResponse(resp);
+    Reply r{resp.getStatus(), resp.get("Location", ""), ""};
+    Poco::StreamCopier::copyToString(in, r.body);
+    return r;
+  }
+
+  std::unique_ptr<store::Database> db_;
+  app::TestAgency agency_;
+  std::unique_ptr<app::BlobStore> blobs_;
+  AppState state_;
+  Poco::Net::ServerSocket socket_;
+  std::unique_ptr<Poco::Net::HTTPServer> server_;
+  std::map<std::string, app::Session> sessions_;
+};
+
+std::string message_of(const std::string& body) {
+  auto p = body.find("error-message");
+  return p == std::string::npos ? body.substr(0, 200) : body.substr(p, 200);
+}
+
+std::string concrete(std::string pattern) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{aid}", "1"}, {"{file}", "gongkai.css"}}) {
+    for (size_t p; (p = pattern.find(from)) != std::string::npos;) pattern.replace(p, from.size(), to);
+  }
+  return pattern;
+}
+
+TEST_F(RoutesTest, EveryRouteIsInTheTable) {
+  std::set<std::string> seen;
+  for (const auto& r : all_routes()) {
+    std::string key = r.method + " " + r.pattern;
+    EXPECT_TRUE(kExpected.count(key)) << "route missing from the authorisation table: " << key;
+    seen.insert(key);
+  }
+  for (const auto& [key, roles] : kExpected) EXPECT_TRUE(seen.count(key)) << "table names a route that is gone: " << key;
+}
+
+TEST_F(RoutesTest, EveryRoleIsLetInExactlyWhereAllowed) {
+  for (const auto& [key, allowed] : kExpected) {
+    std::string method = key.substr(0, key.find(' '));
+    std::string path = concrete(key.substr(key.find(' ') + 1));
+    if (path == "/admin/login" && method == "POST") continue;  // the log-in form has its own CSRF token
+    bool is_public = allowed.count("public") > 0;
+    Reply out = send(method, path, nullptr);
+    if (!is_public) {
+      if (method == "GET") {
+        EXPECT_EQ(out.status, 303) << key << " signed out";
+        EXPECT_EQ(out.location.rfind("/admin/login?next=", 0), 0u) << key;
+      } else {
+        EXPECT_TRUE(out.status == 401 || out.status == 403) << key << " signed out: " << out.status;
+      }
+    }
+    for (const char* role : kRoles) {
+      bool let_in = is_public || allowed.count("*") || allowed.count(role);
+      Reply r = send(method, path, &sessions_[role]);
+      if (key == "POST /admin/logout") {  // that ended the session: sign in again
+        sessions_[role] = app::login(*db_, "rt." + std::string(role), "password123", "127.0.0.1");
+      }
+      if (let_in) {
+        EXPECT_NE(r.status, 403) << key << " as " << role << ": " << message_of(r.body);
+        EXPECT_NE(r.status, 401) << key << " as " << role;
+        EXPECT_LT(r.status, 500) << key << " as " << role << ": " << message_of(r.body);
+      } else {
+        EXPECT_EQ(r.status, 403) << key << " as " << role;
+      }
+    }
+  }
+}
+
+TEST_F(RoutesTest, PostsWithoutTheSessionsCsrfTokenAreRefused) {
+  app::Session forged = sessions_["office"];
+  forged.csrf_token = std::string(32, 'a');
+  EXPECT_EQ(send("POST", "/admin/items/1/withdraw", &forged).status, 403);
+  EXPECT_EQ(send("POST", "/admin/departments", &forged).status, 403);
+}
+
+}  // namespace
+}  // namespace gongkai::web
