@@ -6,6 +6,7 @@
 #include "core/clock.h"
 #include "core/index_no.h"
 #include "core/workflow.h"
+#include "render/html_sanitizer.h"
 
 namespace gongkai::app {
 namespace {
@@ -76,41 +77,11 @@ bool valid_slug(const std::string& slug) {
   return slug.front() != '-' && slug.back() != '-';
 }
 
-int64_t create_agency(store::Database& db, const Principal& by, const NewAgency& a) {
-  if (!by.is_system() && !(by.has(core::Role::kAdmin) && !by.agency_id)) throw forbidden();
-  std::map<std::string, std::string> errors;
-  if (!valid_slug(a.slug)) errors["slug"] = "简称须为2至32位小写字母、数字或连字符";
-  check_text(errors, "name", a.name, 100, true, "机关名称");
-  if (!core::is_valid_org_code(a.org_code)) errors["org_code"] = "组织机构代码应为9位或统一社会信用代码18位（数字或大写字母）";
-  if (auto e = core::check_index_pattern(a.index_pattern)) errors["index_pattern"] = *e;
-  std::string werr;
-  auto wf = core::WorkflowConfig::parse(a.workflow_steps, &werr);
-  if (!wf) errors["workflow_steps"] = werr;
-  if (!errors.empty()) throw ValidationError(errors);
-  return db.with_tx([&](store::Conn& c) {
-    if (store::find_agency_by_slug(c, a.slug)) throw ValidationError("slug", "该简称已被使用");
-    store::AgencyRow row;
-    row.slug = a.slug;
-    row.name = a.name;
-    row.org_code = a.org_code;
-    row.index_pattern = a.index_pattern;
-    row.workflow_steps = wf->text();
-    row.address = a.address;
-    row.phone = a.phone;
-    row.fax = a.fax;
-    row.email = a.email;
-    row.office_hours = a.office_hours;
-    int64_t id = store::insert_agency(c, row, core::now_iso());
-    seed_taxonomy(c, id, "topic", default_topics());
-    seed_taxonomy(c, id, "genre", default_genres());
-    seed_taxonomy(c, id, "class", default_agency_classes());
-    store::audit(c, by.actor(), {id, "agency.create", "agency", std::to_string(id), a.slug});
-    return id;
-  });
-}
+namespace {
 
-void update_agency_settings(store::Database& db, const Principal& by, const store::AgencyRow& a) {
-  require_admin(by, a.id);
+// Checks an agency's settings; returns them with the workflow steps normalised and the
+// guide sanitised, or throws ValidationError.
+store::AgencyRow validated_agency(store::AgencyRow a) {
   std::map<std::string, std::string> errors;
   check_text(errors, "name", a.name, 100, true, "机关名称");
   if (!core::is_valid_org_code(a.org_code)) errors["org_code"] = "组织机构代码应为9位或统一社会信用代码18位（数字或大写字母）";
@@ -122,12 +93,48 @@ void update_agency_settings(store::Database& db, const Principal& by, const stor
                          {"fax", &a.fax, "传真"}, {"email", &a.email, "电子邮箱"}, {"office_hours", &a.office_hours, "办公时间"}}) {
     check_text(errors, f, *v, 200, false, l);
   }
-  if (a.guide_html.size() > 200000) errors["guide_html"] = "公开指南过长";
+  auto guide = render::sanitize_html(a.guide_html);
+  if (a.guide_html.size() > 200000) errors["guide_html"] = "公开指南不能超过200KB";
+  else if (!guide.ok()) errors["guide_html"] = guide.message;
   if (!errors.empty()) throw ValidationError(errors);
+  a.workflow_steps = wf->text();
+  a.guide_html = std::move(guide.html);
+  return a;
+}
+
+}  // namespace
+
+int64_t create_agency(store::Database& db, const Principal& by, const NewAgency& a) {
+  if (!by.is_system() && !(by.has(core::Role::kAdmin) && !by.agency_id)) throw forbidden();
+  if (!valid_slug(a.slug)) throw ValidationError("slug", "简称须为2至32位小写字母、数字或连字符");
+  store::AgencyRow row;
+  row.slug = a.slug;
+  row.name = a.name;
+  row.org_code = a.org_code;
+  row.index_pattern = a.index_pattern;
+  row.workflow_steps = a.workflow_steps;
+  row.address = a.address;
+  row.phone = a.phone;
+  row.fax = a.fax;
+  row.email = a.email;
+  row.office_hours = a.office_hours;
+  row = validated_agency(row);
+  return db.with_tx([&](store::Conn& c) {
+    if (store::find_agency_by_slug(c, a.slug)) throw ValidationError("slug", "该简称已被使用");
+    int64_t id = store::insert_agency(c, row, core::now_iso());
+    seed_taxonomy(c, id, "topic", default_topics());
+    seed_taxonomy(c, id, "genre", default_genres());
+    seed_taxonomy(c, id, "class", default_agency_classes());
+    store::audit(c, by.actor(), {id, "agency.create", "agency", std::to_string(id), a.slug});
+    return id;
+  });
+}
+
+void update_agency_settings(store::Database& db, const Principal& by, const store::AgencyRow& a) {
+  require_admin(by, a.id);
+  store::AgencyRow row = validated_agency(a);
   db.with_tx([&](store::Conn& c) {
     if (!store::find_agency(c, a.id)) throw not_found("机关");
-    store::AgencyRow row = a;
-    row.workflow_steps = wf->text();
     store::update_agency(c, row);
     store::audit(c, by.actor(), {a.id, "agency.update", "agency", std::to_string(a.id), ""});
   });
