@@ -7,6 +7,7 @@
 
 #include "app/errors.h"
 #include "app/test_fixture.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "store/audit_log.h"
 #include "store/migrations.h"
@@ -232,6 +233,25 @@ TEST_P(CatalogTest, ParallelPublishesNeverShareAnIndexNumber) {
   int year = core::Date::today_cst().year();
   EXPECT_TRUE(numbers.count("000014349/" + std::to_string(year) + "-00020"));
   EXPECT_TRUE(store::verify_audit(*c).ok);
+}
+
+TEST_P(CatalogTest, ScheduledPublicationWaitsForItsTime) {
+  int64_t item = create_item(*db_, a_.who["liaison"], a_.id, input("定时发布的通知", a_.dept_a));
+  int64_t rev = rev_of(item);
+  submit_revision(*db_, a_.who["liaison"], a_.id, rev);
+  approve_revision(*db_, a_.who["head"], a_.id, rev, "");
+  approve_revision(*db_, a_.who["leader"], a_.id, rev, "");
+  std::string later = core::iso_from_unix(core::unix_now() + 3600);
+  approve_revision(*db_, a_.who["secrecy"], a_.id, rev, "", later);
+  auto v = view_item(*db_, a_.who["office"], a_.id, item);
+  EXPECT_EQ(v.item.status, "draft");
+  EXPECT_EQ(v.shown->state, "scheduled");
+  EXPECT_EQ(publish_due(*db_, core::now_iso()), 0);
+  EXPECT_EQ(publish_due(*db_, core::iso_from_unix(core::unix_now() + 7200)), 1);
+  v = view_item(*db_, a_.who["office"], a_.id, item);
+  EXPECT_EQ(v.item.status, "published");
+  EXPECT_TRUE(v.item.index_no);
+  EXPECT_EQ(v.events.back().action, "publish");
 }
 
 TEST(Timeliness, CountsWorkingDaysAfterCreation) {

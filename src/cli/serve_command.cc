@@ -1,6 +1,7 @@
 // gongkai serve: migrations, then the HTTP server.
 #include <filesystem>
 
+#include "app/jobs.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "store/migrations.h"
@@ -39,6 +40,7 @@ int cmd_serve(const Argv& argv, std::ostream& out, std::ostream& err) {
   if (blob_mode != "fs" && blob_mode != "db") { err << "gongkai serve: --blob-store must be fs or db\n"; return 2; }
   app::BlobStore blobs(*db, blob_mode == "fs" ? state.options.data_dir + "/blobs" : "");
   state.blobs = &blobs;
+  app::JobRunner jobs(*db, std::chrono::seconds(30));
   return web::run_server(state);
 }
 

@@ -4,6 +4,7 @@
 #include "app/attachments.h"
 #include "app/catalog.h"
 #include "app/errors.h"
+#include "core/clock.h"
 #include "core/date.h"
 #include "core/workflow.h"
 #include "store/directory_store.h"
@@ -382,6 +383,7 @@ void get_item(Context& c) {
     if (app::can_review(who, *v.shown)) {
       d.ShowSection("CAN_REVIEW");
       d.SetValue("STEP_LABEL", std::string(core::step_label(*core::parse_step(*v.shown->step))));
+      if (*v.shown->step == "secrecy") d.ShowSection("LAST_STEP");
     }
   }
   if (v.item.status == "published" && !v.item.working_rev_id) d.ShowSection("CAN_NEW_VERSION");
@@ -477,7 +479,14 @@ void post_submit(Context& c) {
 
 void post_approve(Context& c) {
   int64_t rev = c.route_id();
-  action(c, item_of_revision(c, rev), [&] { app::approve_revision(*c.app.db, c.who(), agency_of(c), rev, c.param("comment")); });
+  std::optional<std::string> publish_at;
+  if (!c.param("publish_at").empty()) {
+    publish_at = core::cst_to_utc_iso(c.param("publish_at"));
+    if (!publish_at) throw app::ValidationError("publish_at", "定时发布时间格式应为 2026-12-01 09:00");
+    if (*publish_at <= core::now_iso()) throw app::ValidationError("publish_at", "定时发布时间应晚于当前时间");
+  }
+  action(c, item_of_revision(c, rev),
+         [&] { app::approve_revision(*c.app.db, c.who(), agency_of(c), rev, c.param("comment"), publish_at); });
 }
 
 void post_return(Context& c) {

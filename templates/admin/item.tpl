@@ -15,6 +15,8 @@
   {{#CAN_REVIEW}}
   <form method="post" action="/admin/revisions/{{REV_ID}}/approve"><input type="hidden" name="_csrf" value="{{CSRF}}">
     <label for="approve-comment">审核意见（{{STEP_LABEL}}）</label><input id="approve-comment" name="comment" maxlength="500">
+    {{#LAST_STEP}}<label for="publish-at">定时发布（可选，北京时间，格式 2026-12-01 09:00；留空则审核通过后立即发布）</label>
+    <input id="publish-at" name="publish_at" maxlength="16" placeholder="2026-12-01 09:00">{{/LAST_STEP}}
     <button type="submit">审核通过</button></form>
   <form method="post" action="/admin/revisions/{{REV_ID}}/return"><input type="hidden" name="_csrf" value="{{CSRF}}">
     <label for="return-comment">退回理由（必填）</label><input id="return-comment" name="comment" maxlength="500" required>
