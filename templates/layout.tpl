@@ -12,9 +12,9 @@
   <div class="wrap">
     <p class="site"><a href="{{HOME_URL}}">{{SITE_NAME}}</a></p>
     {{#SIGNED_IN}}
-    <p class="user">{{DISPLAY_NAME}}（{{ROLE_LABELS}}）
+    <div class="user">{{DISPLAY_NAME}}（{{ROLE_LABELS}}）
       <form class="inline" method="post" action="/admin/logout"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="link">退出</button></form>
-    </p>
+    </div>
     {{/SIGNED_IN}}
   </div>
   {{#NAV}}

@@ -71,6 +71,11 @@ size_t utf8_length(std::string_view s) {
 
 bool valid_slug(const std::string& slug) {
   if (slug.size() < 2 || slug.size() > 32) return false;
+  // Top-level paths of the site cannot be agency slugs.
+  for (const char* reserved : {"admin", "api", "static", "items", "attachments", "requests", "search", "care",
+                               "feeds", "sitemap.xml", "robots.txt", "healthz"}) {
+    if (slug == reserved) return false;
+  }
   for (char ch : slug) {
     if (!((ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9') || ch == '-')) return false;
   }
@@ -93,12 +98,15 @@ store::AgencyRow validated_agency(store::AgencyRow a) {
                          {"fax", &a.fax, "传真"}, {"email", &a.email, "电子邮箱"}, {"office_hours", &a.office_hours, "办公时间"}}) {
     check_text(errors, f, *v, 200, false, l);
   }
-  auto guide = render::sanitize_html(a.guide_html);
+  auto guide = render::sanitize_html(a.guide_html), rules = render::sanitize_html(a.rules_html);
   if (a.guide_html.size() > 200000) errors["guide_html"] = "公开指南不能超过200KB";
   else if (!guide.ok()) errors["guide_html"] = guide.message;
+  if (a.rules_html.size() > 200000) errors["rules_html"] = "公开制度不能超过200KB";
+  else if (!rules.ok()) errors["rules_html"] = rules.message;
   if (!errors.empty()) throw ValidationError(errors);
   a.workflow_steps = wf->text();
   a.guide_html = std::move(guide.html);
+  a.rules_html = std::move(rules.html);
   return a;
 }
 

@@ -4,7 +4,8 @@ namespace gongkai::store {
 namespace {
 
 constexpr const char* kAgencyCols =
-    "id, slug, name, org_code, index_pattern, workflow_steps, address, phone, fax, email, office_hours, guide_html";
+    "id, slug, name, org_code, index_pattern, workflow_steps, address, phone, fax, email, office_hours, guide_html, "
+    "rules_html";
 
 AgencyRow agency_from(const Row& r) {
   AgencyRow a;
@@ -20,6 +21,7 @@ AgencyRow agency_from(const Row& r) {
   a.email = r.str(9);
   a.office_hours = r.str(10);
   a.guide_html = r.str(11);
+  a.rules_html = r.str(12);
   return a;
 }
 
@@ -72,9 +74,9 @@ int64_t insert_agency(Conn& c, const AgencyRow& a, const std::string& now) {
 
 void update_agency(Conn& c, const AgencyRow& a) {
   c.query("UPDATE agencies SET name = ?, org_code = ?, index_pattern = ?, workflow_steps = ?, address = ?, "
-          "phone = ?, fax = ?, email = ?, office_hours = ?, guide_html = ? WHERE id = ?",
+          "phone = ?, fax = ?, email = ?, office_hours = ?, guide_html = ?, rules_html = ? WHERE id = ?",
           {a.name, a.org_code, a.index_pattern, a.workflow_steps, a.address, a.phone, a.fax, a.email,
-           a.office_hours, a.guide_html, a.id});
+           a.office_hours, a.guide_html, a.rules_html, a.id});
 }
 
 std::optional<AgencyRow> find_agency(Conn& c, int64_t id) {

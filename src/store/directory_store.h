@@ -14,7 +14,7 @@ struct AgencyRow {
   int64_t id = 0;
   std::string slug, name, org_code, index_pattern = "{org}/{year}-{serial:5}",
                                     workflow_steps = "head,leader,secrecy";
-  std::string address, phone, fax, email, office_hours, guide_html;
+  std::string address, phone, fax, email, office_hours, guide_html, rules_html;
 };
 
 struct DepartmentRow {

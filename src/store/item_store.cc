@@ -1,5 +1,7 @@
 #include "store/item_store.h"
 
+#include "store/item_rows.h"
+
 namespace gongkai::store {
 namespace {
 
@@ -40,7 +42,9 @@ RevisionRow revision_from(const Row& r) {
   return v;
 }
 
-constexpr const char* kItemCols =
+}  // namespace
+
+const char* const kItemCols =
     "id, agency_id, index_no, status, working_rev_id, published_rev_id, title, doc_no, validity, department_id, "
     "class_id, topic_id, genre_id, creation_date, publish_date, validity_changed_on, late, created_by, created_at, "
     "updated_at";
@@ -69,6 +73,8 @@ ItemRow item_from(const Row& r) {
   i.updated_at = r.str(19);
   return i;
 }
+
+namespace {
 
 std::optional<int> year_of(const std::optional<std::string>& date) {
   if (!date || date->size() < 4) return std::nullopt;

@@ -244,6 +244,7 @@ void settings_form(Context& c, int status, const store::AgencyRow& a, const std:
   d.SetValue("CSRF", c.session->csrf_token);
   d.SetValue("SLUG", a.slug);
   d.SetValue("GUIDE", a.guide_html);
+  d.SetValue("RULES", a.rules_html);
   add_errors(d, errors);
   struct F { const char* name; const char* label; const std::string* value; int max; const char* hint; };
   for (F f : {F{"name", "机关名称", &a.name, 100, ""},
@@ -292,6 +293,7 @@ void post_settings(Context& c) {
   a.email = c.param("email");
   a.office_hours = c.param("office_hours");
   a.guide_html = c.param("guide_html");
+  a.rules_html = c.param("rules_html");
   try {
     app::update_agency_settings(*c.app.db, c.who(), a);
     c.redirect("/admin/settings");

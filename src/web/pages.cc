@@ -37,13 +37,29 @@ void Page::send(int status) {
 }
 
 std::string error_page(Context& c, int status, const std::string& message) {
-  Page p(c, "出错了", "error.tpl");
   const char* heading = status == 404 ? "找不到页面" : status == 403 ? "没有权限" : status == 401 ? "请先登录"
-                        : status >= 500 ? "系统错误" : "无法完成操作";
+                        : status == 429 ? "请求过于频繁" : status >= 500 ? "系统错误" : "无法完成操作";
+  bool back_office = c.path.rfind("/admin", 0) == 0;
+  // Public pages keep the portal's frame; the back office its own.
+  if (!back_office) {
+    render::Dict d("portal");
+    d.SetValue("TITLE", heading);
+    d.SetValue("SITE", "政府信息公开平台");
+    d.SetValue("SITE_URL", "/");
+    d.SetValue("CARE_TOGGLE", "1");
+    d.SetValue("CARE_LABEL", "长者模式（大字体、高对比度）");
+    d.SetValue("BACK", "/");
+    auto* inc = d.AddIncludeDictionary("CONTENT");
+    inc->SetFilename("error.tpl");
+    inc->SetValue("HEADING", heading);
+    inc->SetValue("MESSAGE", message);
+    inc->SetValue("BACK_URL", "/");
+    return render::expand("portal/layout.tpl", d);
+  }
+  Page p(c, heading, "error.tpl");
   p.content().SetValue("HEADING", heading);
   p.content().SetValue("MESSAGE", message);
-  p.content().SetValue("BACK_URL", c.session ? "/admin" : "/");
-  p.layout().SetValue("TITLE", heading);
+  p.content().SetValue("BACK_URL", c.session ? "/admin" : "/admin/login");
   return render::expand("layout.tpl", p.layout());
 }
 

@@ -2,6 +2,7 @@
 #include "app/errors.h"
 #include "render/templates.h"
 #include "web/admin_handlers.h"
+#include "web/portal_handlers.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -10,7 +11,11 @@ void get_static(Context& c) {
   const std::string_view* f = render::static_file(c.route.at("file"));
   if (!f) throw app::not_found("文件");
   c.resp.set("Cache-Control", "public, max-age=3600");
-  std::string type = c.route.at("file").ends_with(".css") ? "text/css; charset=utf-8" : "application/octet-stream";
+  const std::string& name = c.route.at("file");
+  std::string type = name.ends_with(".css") ? "text/css; charset=utf-8"
+                     : name.ends_with(".js") ? "text/javascript; charset=utf-8"
+                     : name.ends_with(".svg") ? "image/svg+xml"
+                                              : "application/octet-stream";
   c.send(200, type, std::string(*f));
 }
 
@@ -61,6 +66,19 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/settings", post_settings, Access::kRoles, admin},
       {"GET", "/admin/account/password", get_password, Access::kSignedIn, {}},
       {"POST", "/admin/account/password", post_password, Access::kSignedIn, {}},
+      // The public portal. Agency paths come last: fixed paths above win over {slug}.
+      {"GET", "/", get_platform_home, Access::kPublic, {}},
+      {"GET", "/care", get_care, Access::kPublic, {}},
+      {"GET", "/robots.txt", get_robots, Access::kPublic, {}},
+      {"GET", "/sitemap.xml", get_sitemap, Access::kPublic, {}},
+      {"GET", "/items/{*index_no}", get_public_item, Access::kPublic, {}},
+      {"GET", "/{slug}", get_agency_home, Access::kPublic, {}},
+      {"GET", "/{slug}/guide", get_guide, Access::kPublic, {}},
+      {"GET", "/{slug}/rules", get_rules, Access::kPublic, {}},
+      {"GET", "/{slug}/reports", get_reports, Access::kPublic, {}},
+      {"GET", "/{slug}/apply", get_apply, Access::kPublic, {}},
+      {"GET", "/{slug}/catalog", get_catalog, Access::kPublic, {}},
+      {"GET", "/{slug}/feed.atom", get_feed, Access::kPublic, {}},
   };
 }
 

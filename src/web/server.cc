@@ -123,12 +123,21 @@ const Route* match_route(const std::vector<Route>& routes, const std::string& me
   auto segs = split_path(path);
   for (const auto& r : routes) {
     auto pat = split_path(r.pattern);
-    if (pat.size() != segs.size()) continue;
+    // A last segment {*name} takes the rest of the path (index numbers contain '/').
+    bool rest = !pat.empty() && pat.back().rfind("{*", 0) == 0;
+    if (rest ? segs.size() < pat.size() : pat.size() != segs.size()) continue;
     std::map<std::string, std::string> got;
     bool ok = true;
     for (size_t i = 0; i < pat.size() && ok; ++i) {
-      if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') got[pat[i].substr(1, pat[i].size() - 2)] = segs[i];
-      else ok = pat[i] == segs[i];
+      if (rest && i + 1 == pat.size()) {
+        std::string tail;
+        for (size_t j = i; j < segs.size(); ++j) tail += (j > i ? "/" : "") + segs[j];
+        got[pat[i].substr(2, pat[i].size() - 3)] = tail;
+      } else if (pat[i].size() > 2 && pat[i].front() == '{' && pat[i].back() == '}') {
+        got[pat[i].substr(1, pat[i].size() - 2)] = segs[i];
+      } else {
+        ok = pat[i] == segs[i];
+      }
     }
     if (!ok) continue;
     bool same = r.method == method || (r.method == "GET" && method == "HEAD");

@@ -8,5 +8,6 @@
     {{#BAD}}<p class="field-error">{{MESSAGE}}</p>{{/BAD}}
     <input id="{{NAME}}" name="{{NAME}}" value="{{VALUE}}" maxlength="{{MAX}}"></div>{{/FIELD}}
   <div class="field"><label for="guide_html">政府信息公开指南（可使用HTML格式）</label><textarea id="guide_html" name="guide_html" rows="12">{{GUIDE}}</textarea></div>
+  <div class="field"><label for="rules_html">政府信息公开制度（可使用HTML格式）</label><textarea id="rules_html" name="rules_html" rows="12">{{RULES}}</textarea></div>
   <button type="submit">保存</button>
 </form>
