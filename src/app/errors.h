@@ -7,7 +7,7 @@
 
 namespace gongkai::app {
 
-enum class ErrorKind { kInvalid, kNotFound, kForbidden, kConflict, kUnauthenticated, kTooMany };
+enum class ErrorKind { kInvalid, kNotFound, kForbidden, kConflict, kUnauthenticated, kTooMany, kMethodNotAllowed };
 
 class AppError : public std::runtime_error {
  public:

@@ -2,6 +2,7 @@
 #include "app/errors.h"
 #include "render/templates.h"
 #include "web/admin_handlers.h"
+#include "web/api_handlers.h"
 #include "web/portal_handlers.h"
 #include "web/server.h"
 
@@ -15,6 +16,7 @@ void get_static(Context& c) {
   std::string type = name.ends_with(".css") ? "text/css; charset=utf-8"
                      : name.ends_with(".js") ? "text/javascript; charset=utf-8"
                      : name.ends_with(".svg") ? "image/svg+xml"
+                     : name.ends_with(".json") ? "application/json"
                                               : "application/octet-stream";
   c.send(200, type, std::string(*f));
 }
@@ -66,6 +68,12 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/settings", post_settings, Access::kRoles, admin},
       {"GET", "/admin/account/password", get_password, Access::kSignedIn, {}},
       {"POST", "/admin/account/password", post_password, Access::kSignedIn, {}},
+      {"GET", "/api/v1/openapi.json", api_openapi, Access::kPublic, {}},
+      {"GET", "/api/v1/agencies", api_agencies, Access::kPublic, {}},
+      {"GET", "/api/v1/agencies/{slug}/classes", api_classes, Access::kPublic, {}},
+      {"GET", "/api/v1/items", api_items, Access::kPublic, {}},
+      {"GET", "/api/v1/items/{*index_no}", api_item, Access::kPublic, {}},
+      {"OPTIONS", "/api/v1/{*path}", api_preflight, Access::kPublic, {}},
       // The public portal. Agency paths come last: fixed paths above win over {slug}.
       {"GET", "/", get_platform_home, Access::kPublic, {}},
       {"GET", "/care", get_care, Access::kPublic, {}},

@@ -58,6 +58,12 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /admin/settings", {"admin"}},
     {"GET /admin/account/password", {"*"}},
     {"POST /admin/account/password", {"*"}},
+    {"GET /api/v1/openapi.json", {"public"}},
+    {"GET /api/v1/agencies", {"public"}},
+    {"GET /api/v1/agencies/{slug}/classes", {"public"}},
+    {"GET /api/v1/items", {"public"}},
+    {"GET /api/v1/items/{*index_no}", {"public"}},
+    {"OPTIONS /api/v1/{*path}", {"public"}},
     {"GET /", {"public"}},
     {"GET /care", {"public"}},
     {"GET /robots.txt", {"public"}},
@@ -100,7 +106,7 @@ std::string message_of(const std::string& body) {
 }
 
 std::string concrete(std::string pattern) {
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{aid}", "1"}, {"{file}", "gongkai.css"}, {"{slug}", "rt"}, {"{*index_no}", "000014349/2026-00001"}}) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{aid}", "1"}, {"{file}", "gongkai.css"}, {"{slug}", "rt"}, {"{*index_no}", "000014349/2026-00001"}, {"{*path}", "items"}}) {
     for (size_t p; (p = pattern.find(from)) != std::string::npos;) pattern.replace(p, from.size(), to);
   }
   return pattern;

@@ -46,6 +46,7 @@ int status_for(app::ErrorKind k) {
     case app::ErrorKind::kConflict: return 409;
     case app::ErrorKind::kUnauthenticated: return 401;
     case app::ErrorKind::kTooMany: return 429;
+    case app::ErrorKind::kMethodNotAllowed: return 405;
   }
   return 500;
 }
@@ -55,6 +56,7 @@ bool wants_json(const Context& c) { return c.path.rfind("/api/", 0) == 0; }
 void send_error(Context& c, int status, const std::string& code, const std::string& message) {
   if (c.sent()) return;
   if (wants_json(c)) {
+    c.resp.set("Access-Control-Allow-Origin", "*");
     Poco::JSON::Object o, e;
     e.set("code", code);
     e.set("message", message);
@@ -142,7 +144,8 @@ const Route* match_route(const std::vector<Route>& routes, const std::string& me
     if (!ok) continue;
     bool same = r.method == method || (r.method == "GET" && method == "HEAD");
     if (!same) {
-      if (method_mismatch) *method_mismatch = true;
+      // The CORS preflight route takes any path; it does not make a path exist.
+      if (method_mismatch && r.method != "OPTIONS") *method_mismatch = true;
       continue;
     }
     params = std::move(got);
@@ -164,7 +167,7 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
     bool mismatch = false;
     const Route* r = match_route(routes, c.method, c.path, c.route, &mismatch);
     if (!r) {
-      if (mismatch) throw app::AppError(app::ErrorKind::kInvalid, "method_not_allowed", "不支持的请求方法");
+      if (mismatch) throw app::AppError(app::ErrorKind::kMethodNotAllowed, "method_not_allowed", "不支持的请求方法");
       throw app::not_found("页面");
     }
     std::string token = c.cookie(kSessionCookie);
