@@ -21,10 +21,11 @@
   <nav aria-label="后台导航" class="wrap nav">
     <ul>
       <li><a href="/admin">工作台</a></li>
-      <li><a href="/admin/drafts">我的草稿</a></li>
-      <li><a href="/admin/reviews">待我审核</a></li>
-      <li><a href="/admin/items">信息目录</a></li>
-      <li><a href="/admin/items/new">新建信息</a></li>
+      {{#DRAFTER_NAV}}<li><a href="/admin/drafts">我的草稿</a></li>{{/DRAFTER_NAV}}
+      {{#REVIEWER_NAV}}<li><a href="/admin/reviews">待我审核</a></li>{{/REVIEWER_NAV}}
+      {{#STAFF_NAV}}<li><a href="/admin/items">信息目录</a></li>{{/STAFF_NAV}}
+      {{#DRAFTER_NAV}}<li><a href="/admin/items/new">新建信息</a></li>{{/DRAFTER_NAV}}
+      {{#REQUESTS_NAV}}<li><a href="/admin/requests">依申请公开</a></li>{{/REQUESTS_NAV}}
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>

@@ -10,5 +10,6 @@ cleanup() { "$root/tests/pg-server.sh" stop "$pgdir"; rm -rf "$pgdir"; }
 trap cleanup EXIT
 export GK_TEST_PG_URL=$("$root/tests/pg-server.sh" start "$pgdir" "$port")
 export GK_REQUIRE_PG=1
+"$root/tests/npm-deps.sh"
 cd "$build"
 ctest --output-on-failure -j "$(nproc)" --timeout 900

@@ -1,6 +1,7 @@
 #include "web/context.h"
 
 #include <Poco/Net/HTMLForm.h>
+#include <Poco/Net/HTTPRequest.h>
 #include <Poco/Net/MessageHeader.h>
 #include <Poco/Net/NameValueCollection.h>
 #include <Poco/Net/PartHandler.h>
@@ -61,7 +62,12 @@ void Context::parse_body(size_t limit) {
   form.setFieldLimit(200);
   form.setValueLengthLimit(static_cast<int>(std::min<size_t>(limit, 8 * 1024 * 1024)));
   FilePartHandler files(files_, limit);
-  form.load(req, req.stream(), files);
+  // Load from a copy without the query string: form fields come from the body alone
+  // (query parameters are kept apart in query_).
+  Poco::Net::HTTPRequest body_only(req.getMethod(), path, req.getVersion());
+  body_only.setContentType(req.getContentType());
+  if (req.hasContentLength()) body_only.setContentLength64(req.getContentLength64());
+  form.load(body_only, req.stream(), files);
   for (const auto& [k, v] : form) form_.emplace(k, v);
 }
 
@@ -69,6 +75,11 @@ std::string Context::param(const std::string& name) const {
   if (auto it = form_.find(name); it != form_.end()) return it->second;
   if (auto it = query_.find(name); it != query_.end()) return it->second;
   return "";
+}
+
+std::string Context::form_param(const std::string& name) const {
+  auto it = form_.find(name);
+  return it == form_.end() ? "" : it->second;
 }
 
 std::vector<std::string> Context::params(const std::string& name) const {

@@ -37,6 +37,9 @@ class Context {
   // Query parameter or form field (form wins); "" when absent.
   std::string param(const std::string& name) const;
   std::vector<std::string> params(const std::string& name) const;
+  // A field of the request body only (never the query string): for tokens that must not
+  // travel in URLs, such as the CSRF token.
+  std::string form_param(const std::string& name) const;
   bool has_param(const std::string& name) const;
   std::optional<int64_t> int_param(const std::string& name) const;
   int64_t route_id(const std::string& name = "id") const;

@@ -1,5 +1,7 @@
 #include "web/pages.h"
 
+#include "web/server.h"
+
 #include <Poco/URI.h>
 
 #include "app/errors.h"
@@ -21,6 +23,11 @@ Page::Page(Context& c, const std::string& title, const std::string& content_tpl)
     s->SetValue("CSRF", c.session->csrf_token);
     layout_.ShowSection("NAV");
     if (who.has(core::Role::kAdmin)) layout_.ShowSection("ADMIN_NAV");
+    // Only the links this user may follow, as the route table decides.
+    if (may_get(who, "/admin/drafts")) layout_.ShowSection("DRAFTER_NAV");
+    if (may_get(who, "/admin/reviews")) layout_.ShowSection("REVIEWER_NAV");
+    if (may_get(who, "/admin/items")) layout_.ShowSection("STAFF_NAV");
+    if (may_get(who, "/admin/requests")) layout_.ShowSection("REQUESTS_NAV");
     layout_.SetValue("CSRF", c.session->csrf_token);
   }
   content_ = layout_.AddIncludeDictionary("CONTENT");

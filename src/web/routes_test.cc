@@ -159,6 +159,11 @@ TEST_F(RoutesTest, PostsWithoutTheSessionsCsrfTokenAreRefused) {
   forged.csrf_token = std::string(32, 'a');
   EXPECT_EQ(send("POST", "/admin/items/1/withdraw", &forged).status, 403);
   EXPECT_EQ(send("POST", "/admin/departments", &forged).status, 403);
+  // The token counts only in the body: a token in the URL leaks through logs and Referer.
+  app::Session no_body = sessions_["admin"];
+  auto r = server_->request("POST", "/admin/departments?_csrf=" + no_body.csrf_token + "&name=x", nullptr, "",
+                            std::string(kSessionCookie) + "=" + no_body.token);
+  EXPECT_EQ(r.status, 403);
 }
 
 }  // namespace

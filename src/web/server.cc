@@ -89,7 +89,7 @@ bool same_token(const std::string& a, const std::string& b) {
 
 void check_csrf(Context& c) {
   if (c.method != "POST") return;
-  std::string sent = c.param("_csrf");
+  std::string sent = c.form_param("_csrf");
   std::string expected = c.session ? c.session->csrf_token : c.cookie(kPreCsrfCookie);
   if (!same_token(sent, expected)) {
     throw app::AppError(app::ErrorKind::kForbidden, "csrf", "页面已过期或来源不明，请刷新页面后重试");
@@ -154,8 +154,28 @@ const Route* match_route(const std::vector<Route>& routes, const std::string& me
   return nullptr;
 }
 
+namespace {
+const std::vector<Route>& routes() {
+  static const std::vector<Route> r = all_routes();
+  return r;
+}
+
+bool access_ok(const Route& r, const app::Principal* who) {
+  if (r.access == Access::kPublic) return true;
+  if (!who) return false;
+  if (r.access == Access::kSignedIn) return true;
+  for (auto role : r.roles) if (who->has(role)) return true;
+  return false;
+}
+}  // namespace
+
+bool may_get(const app::Principal& who, const std::string& path) {
+  std::map<std::string, std::string> params;
+  const Route* r = match_route(routes(), "GET", path, params, nullptr);
+  return r && access_ok(*r, &who);
+}
+
 void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Net::HTTPServerResponse& resp) {
-  static const std::vector<Route> routes = all_routes();
   auto start = std::chrono::steady_clock::now();
   Context c(state, req, resp);
   c.request_id = std::to_string(++g_request_counter);
@@ -165,7 +185,7 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
   try {
     if (c.path.size() > 2000) throw app::AppError(app::ErrorKind::kInvalid, "bad_path", "请求地址过长");
     bool mismatch = false;
-    const Route* r = match_route(routes, c.method, c.path, c.route, &mismatch);
+    const Route* r = match_route(routes(), c.method, c.path, c.route, &mismatch);
     if (!r) {
       if (mismatch) throw app::AppError(app::ErrorKind::kMethodNotAllowed, "method_not_allowed", "不支持的请求方法");
       throw app::not_found("页面");
@@ -183,16 +203,16 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
         }
         throw app::AppError(app::ErrorKind::kUnauthenticated, "login_required", "请先登录");
       }
-      if (r->access == Access::kRoles) {
-        bool ok = false;
-        for (auto role : r->roles) ok = ok || c.session->who.has(role);
-        if (!ok) throw app::forbidden();
-      }
+      if (!access_ok(*r, &c.session->who)) throw app::forbidden();
     }
     r->handler(c);
     if (!c.sent()) throw std::logic_error("handler sent no response");
   } catch (const app::ValidationError& e) {
-    send_error(c, 400, e.code(), e.what());
+    // Forms that can show messages beside fields catch this themselves; elsewhere the
+    // field messages are the explanation.
+    std::string message;
+    for (const auto& [field, m] : e.fields()) message += (message.empty() ? "" : "；") + m;
+    send_error(c, 400, e.code(), message.empty() ? e.what() : message);
   } catch (const app::AppError& e) {
     send_error(c, status_for(e.kind()), e.code(), e.what());
   } catch (const store::DbError& e) {

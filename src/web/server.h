@@ -55,6 +55,9 @@ const Route* match_route(const std::vector<Route>& routes, const std::string& me
 // A started HTTP server on `socket` (which may be bound to port 0 in tests).
 std::unique_ptr<Poco::Net::HTTPServer> start_server(AppState& state, const Poco::Net::ServerSocket& socket);
 
+// Whether a signed-in principal may GET `path` under the route table's access rules.
+bool may_get(const app::Principal& who, const std::string& path);
+
 // Serves until SIGINT/SIGTERM. Returns the process exit code.
 int run_server(AppState& state);
 
