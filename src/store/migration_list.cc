@@ -3,10 +3,11 @@
 namespace gongkai::store {
 
 extern const Migration kSchema0001;
+extern const Migration kSchema0002;
 extern const Migration kSchema0003;
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> kAll = {kSchema0001, kSchema0003};
+  static const std::vector<Migration> kAll = {kSchema0001, kSchema0002, kSchema0003};
   return kAll;
 }
 

@@ -51,7 +51,7 @@ void PortalPage::feed(const std::string& title, const std::string& url) {
 }
 
 void PortalPage::send(int status) {
-  c_.resp.set("Cache-Control", "public, max-age=60");
+  c_.resp.set("Cache-Control", private_ ? "no-store" : "public, max-age=60");
   c_.html(status, render::expand("portal/layout.tpl", layout_));
 }
 

@@ -21,12 +21,15 @@ class PortalPage {
   // Breadcrumbs: (text, url); the last one is the current page and gets no link.
   void crumbs(const std::vector<std::pair<std::string, std::string>>& trail);
   void feed(const std::string& title, const std::string& url);
+  // For pages with personal data or secrets: sent with Cache-Control: no-store.
+  void set_private() { private_ = true; }
   void send(int status = 200);
 
  private:
   Context& c_;
   render::Dict layout_;
   render::Dict* content_;
+  bool private_ = false;
 };
 
 // The agency named by route parameter "slug", or 404.

@@ -4,6 +4,7 @@
 #include "web/admin_handlers.h"
 #include "web/api_handlers.h"
 #include "web/portal_handlers.h"
+#include "web/request_handlers.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -27,6 +28,8 @@ std::vector<Route> all_routes() {
   const std::set<Role> reviewers = {Role::kHead, Role::kLeader, Role::kSecrecy};
   const std::set<Role> office = {Role::kOffice};
   const std::set<Role> admin = {Role::kAdmin};
+  const std::set<Role> request_handlers = {Role::kRequestClerk, Role::kOffice};
+  const std::set<Role> request_readers = {Role::kRequestClerk, Role::kOffice, Role::kLeader};
   const std::set<Role> staff = {Role::kLiaison, Role::kOffice, Role::kHead, Role::kLeader, Role::kSecrecy, Role::kAdmin};
   return {
       {"GET", "/static/{file}", get_static, Access::kPublic, {}},
@@ -74,6 +77,15 @@ std::vector<Route> all_routes() {
       {"GET", "/api/v1/items", api_items, Access::kPublic, {}},
       {"GET", "/api/v1/items/{*index_no}", api_item, Access::kPublic, {}},
       {"OPTIONS", "/api/v1/{*path}", api_preflight, Access::kPublic, {}},
+      {"GET", "/admin/requests", get_admin_requests, Access::kRoles, request_readers},
+      {"GET", "/admin/requests/new", get_new_admin_request, Access::kRoles, request_handlers},
+      {"POST", "/admin/requests", post_admin_request, Access::kRoles, request_handlers},
+      {"GET", "/admin/requests/{id}", get_admin_request, Access::kRoles, request_readers},
+      {"POST", "/admin/requests/{id}/events", post_request_event, Access::kRoles, request_handlers},
+      {"GET", "/requests/status", get_request_status, Access::kPublic, {}},
+      {"POST", "/requests/status", post_request_status, Access::kPublic, {}},
+      {"GET", "/requests/{slug}/new", get_request_form, Access::kPublic, {}},
+      {"POST", "/requests/{slug}/new", post_request_form, Access::kPublic, {}},
       // The public portal. Agency paths come last: fixed paths above win over {slug}.
       {"GET", "/", get_platform_home, Access::kPublic, {}},
       {"GET", "/care", get_care, Access::kPublic, {}},
