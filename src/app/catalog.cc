@@ -7,8 +7,8 @@
 #include "core/date.h"
 #include "core/index_no.h"
 #include "core/workflow.h"
-#include "render/html_sanitizer.h"
 #include "store/directory_store.h"
+#include "store/search_store.h"
 
 namespace gongkai::app {
 namespace {
@@ -26,62 +26,30 @@ void require_agency(const Principal& by, int64_t agency_id) {
   if (!by.in_agency(agency_id)) throw not_found("信息");  // never reveal another agency's rows
 }
 
+// Answers ItemRefs with one query per lookup (the editor checks one item at a time).
+class DbRefs final : public ItemRefs {
+ public:
+  DbRefs(store::Conn& c, int64_t agency_id) : c_(c), agency_id_(agency_id) {}
+  bool department_exists(int64_t id) const override {
+    return store::find_department(c_, agency_id_, id).has_value();
+  }
+  std::optional<std::string> category_scheme(int64_t id) const override {
+    auto cat = store::find_category(c_, agency_id_, id);
+    if (!cat) return std::nullopt;
+    return cat->scheme;
+  }
+
+ private:
+  store::Conn& c_;
+  int64_t agency_id_;
+};
+
 // Checks the input against the agency's own rows and limits; returns the stored form.
 store::ItemData validate(store::Conn& c, const Principal& by, int64_t agency_id, const ItemInput& in) {
-  std::map<std::string, std::string> e;
-  auto text = [&](const char* field, const std::string& v, size_t max, bool required, const char* label) {
-    size_t n = utf8_length(v);
-    if (required && n == 0) e[field] = std::string("请填写") + label;
-    else if (n > max) e[field] = std::string(label) + "不能超过" + std::to_string(max) + "个字";
-  };
-  text("title", in.title, kMaxTitle, true, "标题");
-  text("summary", in.summary, kMaxSummary, false, "内容概述");
-  text("doc_no", in.doc_no, kMaxDocNo, false, "文号");
-  text("keywords", in.keywords, kMaxKeywords, false, "主题词");
-  if (in.body_html.size() > kMaxBodyBytes) e["body_html"] = "正文不能超过2MB";
-  auto created = core::Date::parse(in.creation_date);
-  if (!created) e["creation_date"] = "请按 年-月-日 填写生成日期，例如 2013-05-20";
-  else if (*created > core::Date::today_cst()) e["creation_date"] = "生成日期不能晚于今天";
-  if (!in.department_id) e["department_id"] = "请选择发布科室";
-  else if (!store::find_department(c, agency_id, *in.department_id)) e["department_id"] = "所选科室不属于本机关";
-  else if (!is_office(by) && !by.has(Role::kAdmin) && by.department_id != in.department_id) {
-    e["department_id"] = "只能为本科室起草信息";
-  }
-  auto check_cat = [&](const char* field, const std::optional<int64_t>& id, const char* scheme, bool required,
-                       const char* label) {
-    if (!id) {
-      if (required) e[field] = std::string("请选择") + label;
-      return;
-    }
-    auto cat = store::find_category(c, agency_id, *id);
-    if (!cat || cat->scheme != scheme) e[field] = std::string("所选") + label + "无效";
-  };
-  check_cat("class_id", in.class_id, "class", true, "信息分类");
-  check_cat("topic_id", in.topic_id, "topic", false, "主题分类");
-  check_cat("genre_id", in.genre_id, "genre", false, "体裁分类");
-  if (in.disclosure_mode != "主动公开" && in.disclosure_mode != "依申请公开" && in.disclosure_mode != "不予公开") {
-    e["disclosure_mode"] = "公开方式无效";
-  }
-  if (in.carrier != "电子" && in.carrier != "纸质" && in.carrier != "电子和纸质") e["carrier"] = "载体类型无效";
-  render::SanitizeResult body = render::sanitize_html(in.body_html);
-  if (!body.ok()) e["body_html"] = body.message;
-  if (!e.empty()) throw ValidationError(e);
-
-  store::ItemData d;
-  d.title = in.title;
-  d.summary = in.summary;
-  d.body_html = std::move(body.html);
-  d.body_text = render::html_to_text(d.body_html);
-  d.doc_no = in.doc_no;
-  d.keywords = in.keywords;
-  d.department_id = in.department_id;
-  d.class_id = in.class_id;
-  d.topic_id = in.topic_id;
-  d.genre_id = in.genre_id;
-  d.creation_date = created->iso();
-  d.disclosure_mode = in.disclosure_mode;
-  d.carrier = in.carrier;
-  return d;
+  FieldErrors e;
+  auto d = check_item(in, DbRefs(c, agency_id), by, e);
+  if (!d) throw ValidationError(e);
+  return std::move(*d);
 }
 
 store::RevisionRow load_revision(store::Conn& c, const Principal& by, int64_t agency_id, int64_t rev_id) {
@@ -128,6 +96,7 @@ void publish(store::Conn& c, const Principal& by, store::RevisionRow rev, const 
               workdays_between(*rev.data.creation_date, *rev.data.publish_date) > kPublishWithinWorkdays;
   store::set_item_summary(c, rev.item_id, rev.data, late, now);
   store::set_item_published(c, rev.item_id, rev.id, index_no);
+  store::index_item(c, rev.item_id);  // the search index follows in the same transaction
   event(c, by, rev, "publish", "", index_no, now);
 }
 
@@ -275,6 +244,7 @@ void withdraw_item(store::Database& db, const Principal& by, int64_t agency_id, 
     if (item->status != "published") throw AppError(ErrorKind::kConflict, "not_published", "该信息未处于发布状态");
     std::string now = core::now_iso();
     store::set_item_status(c, item_id, "withdrawn", now);
+    store::unindex_item(c, item_id);
     auto rev = store::find_revision(c, agency_id, *item->published_rev_id);
     event(c, by, *rev, "withdraw", "", reason, now);
   });

@@ -9,23 +9,12 @@
 #include <vector>
 
 #include "app/directory.h"
+#include "app/item_rules.h"
 #include "store/db.h"
 #include "store/item_store.h"
 
 namespace gongkai::app {
 
-// What an author fills in. Dates are YYYY-MM-DD; ids name the agency's own rows.
-struct ItemInput {
-  std::string title, summary, body_html, doc_no, keywords;
-  std::optional<int64_t> department_id, class_id, topic_id, genre_id;
-  std::string creation_date;
-  std::string disclosure_mode = "主动公开";
-  std::string carrier = "电子";
-};
-
-// Limits on the fields (characters, except the body in bytes).
-inline constexpr size_t kMaxTitle = 200, kMaxSummary = 1000, kMaxDocNo = 100, kMaxKeywords = 200;
-inline constexpr size_t kMaxBodyBytes = 2 * 1024 * 1024;
 // Art. 26: published within 20 working days of being formed.
 inline constexpr int kPublishWithinWorkdays = 20;
 

@@ -11,6 +11,7 @@
 #include "store/audit_log.h"
 #include "store/directory_store.h"
 #include "store/item_store.h"
+#include "store/search_store.h"
 
 namespace gongkai::app {
 
@@ -83,6 +84,7 @@ std::vector<DemoLogin> load_demo(store::Database& db, const std::string& passwor
       store::set_item_published(c, item_id, rev_id, index_no);
       store::insert_workflow_event(c, agency, item_id, rev_id, std::nullopt, "publish", "", "演示数据导入 " + index_no, now);
     }
+    store::reindex_search(c, agency);  // the new items become searchable with the commit
     store::audit(c, sys.actor(), {agency, "demo.load", "agency", std::to_string(agency),
                                   std::to_string(corpus.size()) + " items"});
   });

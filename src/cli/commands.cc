@@ -23,6 +23,9 @@ const std::map<std::string, Command>& commands() {
       {"user", {"create users and set passwords (user add|passwd|list)", cmd_user}},
       {"agency", {"list agencies (agency list [--json])", cmd_agency}},
       {"audit", {"verify the audit log's hash chain (audit verify)", cmd_audit}},
+      {"import", {"load catalog items from CSV or JSON Lines (import items FILE --agency SLUG)", cmd_import}},
+      {"export", {"write an agency's catalog items as CSV or JSON Lines (export items)", cmd_export}},
+      {"reindex", {"rebuild the search index (reindex [--agency SLUG] [--json])", cmd_reindex}},
   };
   return m;
 }

@@ -18,5 +18,8 @@ int cmd_audit(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_demo(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_serve(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_user(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_import(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_export(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_reindex(const Argv& a, std::ostream& out, std::ostream& err);
 
 }  // namespace gongkai::cli

@@ -5,9 +5,10 @@ namespace gongkai::store {
 extern const Migration kSchema0001;
 extern const Migration kSchema0002;
 extern const Migration kSchema0003;
+extern const Migration kSchema0004;
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> kAll = {kSchema0001, kSchema0002, kSchema0003};
+  static const std::vector<Migration> kAll = {kSchema0001, kSchema0002, kSchema0003, kSchema0004};
   return kAll;
 }
 

@@ -40,6 +40,7 @@ std::vector<int> migrate(Database& db) {
     c->exec(substitute(m.sql, c->backend()));
     const char* extra = c->backend() == Backend::kSqlite ? m.sqlite_only : m.postgres_only;
     if (extra && *extra) c->exec(substitute(extra, c->backend()));
+    if (m.after) m.after(*c);
     c->query("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)",
              {m.version, m.name, core::now_iso()});
     tx.commit();

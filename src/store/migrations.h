@@ -16,6 +16,8 @@ struct Migration {
   const char* sql;
   const char* sqlite_only = "";
   const char* postgres_only = "";
+  // Runs after the SQL in the same transaction when set (e.g. to fill a new index).
+  void (*after)(Conn& c) = nullptr;
 };
 
 const std::vector<Migration>& all_migrations();

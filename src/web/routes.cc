@@ -4,6 +4,7 @@
 #include "web/admin_handlers.h"
 #include "web/api_handlers.h"
 #include "web/portal_handlers.h"
+#include "web/search_handlers.h"
 #include "web/request_handlers.h"
 #include "web/server.h"
 
@@ -92,6 +93,7 @@ std::vector<Route> all_routes() {
       {"GET", "/robots.txt", get_robots, Access::kPublic, {}},
       {"GET", "/sitemap.xml", get_sitemap, Access::kPublic, {}},
       {"GET", "/items/{*index_no}", get_public_item, Access::kPublic, {}},
+      {"GET", "/search", get_search, Access::kPublic, {}},
       {"GET", "/{slug}", get_agency_home, Access::kPublic, {}},
       {"GET", "/{slug}/guide", get_guide, Access::kPublic, {}},
       {"GET", "/{slug}/rules", get_rules, Access::kPublic, {}},

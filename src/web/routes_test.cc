@@ -78,6 +78,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /robots.txt", {"public"}},
     {"GET /sitemap.xml", {"public"}},
     {"GET /items/{*index_no}", {"public"}},
+    {"GET /search", {"public"}},
     {"GET /{slug}", {"public"}},
     {"GET /{slug}/guide", {"public"}},
     {"GET /{slug}/rules", {"public"}},

@@ -1,0 +1,180 @@
+#include "store/search_store.h"
+
+#include <chrono>
+#include <stdexcept>
+
+#include "store/search_pg_doc.h"
+
+namespace gongkai::store {
+namespace {
+
+bool lite(Conn& c) { return c.backend() == Backend::kSqlite; }
+
+// The published text of one item, as read for indexing.
+struct Source {
+  int64_t id = 0;
+  std::string title, body, meta;
+};
+
+std::string meta_of(const std::string& doc_no, const std::string& keywords) {
+  if (doc_no.empty()) return keywords;
+  if (keywords.empty()) return doc_no;
+  return doc_no + "\n" + keywords;
+}
+
+Source source_of(const Row& r) {
+  return {r.i64(0), r.str(1), r.str(2), meta_of(r.str(3), r.str(4))};
+}
+
+// PostgreSQL: the tsvector of one chunk from its three texts (search_pg_doc.h): title A,
+// meta C, body B, and the gap lexemes removed again (their positions stay unused).
+std::string pg_tsv(const char* title, const char* meta, const char* body) {
+  return std::string("ts_delete(setweight(to_tsvector('simple', ") + title + "), 'A') || setweight(to_tsvector('simple', " +
+         meta + "), 'C') || setweight(to_tsvector('simple', " + body + "), 'B'), '" + kPgGapLexeme + "'::text)";
+}
+
+void write_one(Conn& c, const Source& s) {
+  if (lite(c)) {
+    c.query("INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)", {s.id, s.title, s.body, s.meta});
+    return;
+  }
+  auto chunks = pg_search_chunks(s.title, s.meta, s.body);
+  bool multi = chunks.size() > 1;
+  for (const auto& ch : chunks) {
+    c.query("INSERT INTO search_docs (item_id, chunk, multi, tsv) VALUES (?, ?, ?, " + pg_tsv("?", "?", "?") + ")",
+            {s.id, ch.chunk, multi, ch.title, ch.meta, ch.body});
+  }
+}
+
+void write_batch(Conn& c, const std::vector<Source>& batch) {
+  if (batch.empty()) return;
+  if (lite(c)) {
+    std::vector<Params> rows;
+    rows.reserve(batch.size());
+    for (const auto& s : batch) rows.push_back({s.id, s.title, s.body, s.meta});
+    c.bulk_insert("search_fts", {"rowid", "title", "body", "meta"}, rows);
+    return;
+  }
+  std::vector<Params> rows;
+  for (const auto& s : batch) {
+    auto chunks = pg_search_chunks(s.title, s.meta, s.body);
+    bool multi = chunks.size() > 1;
+    for (auto& ch : chunks) rows.push_back({s.id, ch.chunk, multi, std::move(ch.title), std::move(ch.meta), std::move(ch.body)});
+  }
+  c.exec(
+      "CREATE TEMP TABLE IF NOT EXISTS search_stage (item_id BIGINT, chunk INTEGER, multi BOOLEAN, title TEXT, "
+      "meta TEXT, body TEXT) ON COMMIT DROP");
+  c.bulk_insert("search_stage", {"item_id", "chunk", "multi", "title", "meta", "body"}, rows);
+  c.exec("INSERT INTO search_docs (item_id, chunk, multi, tsv) SELECT item_id, chunk, multi, " +
+         pg_tsv("title", "meta", "body") + " FROM search_stage");
+  c.exec("TRUNCATE search_stage");
+}
+
+constexpr const char* kSourceCols =
+    "i.id, r.title, r.body_text, r.doc_no, r.keywords FROM items i JOIN item_revisions r ON r.id = i.published_rev_id ";
+
+}  // namespace
+
+void unindex_item(Conn& c, int64_t item_id) {
+  if (lite(c)) c.query("DELETE FROM search_fts WHERE rowid = ?", {item_id});
+  else c.query("DELETE FROM search_docs WHERE item_id = ?", {item_id});
+}
+
+void index_item(Conn& c, int64_t item_id) {
+  unindex_item(c, item_id);
+  auto r = c.query_one(std::string("SELECT ") + kSourceCols + "WHERE i.id = ? AND i.status = 'published'", {item_id});
+  if (r) write_one(c, source_of(*r));
+}
+
+ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress, int batch) {
+  if (!c.in_transaction()) throw DbError("NO_TX", "reindex_search needs the caller's transaction");
+  auto started = std::chrono::steady_clock::now();
+  ReindexStats st;
+  if (batch < 1) batch = 1000;
+  st.removed = count_indexed(c, agency_id);
+  if (!lite(c)) {
+    // Larger GIN pending lists merged with more memory: about a quarter faster for bulk
+    // inserts. Both last until the end of the caller's transaction.
+    c.exec("SET LOCAL gin_pending_list_limit = '64MB'; SET LOCAL work_mem = '256MB'");
+  }
+  const char* table = lite(c) ? "search_fts" : "search_docs";
+  const char* key = lite(c) ? "rowid" : "item_id";
+  if (agency_id) {
+    c.query(std::string("DELETE FROM ") + table + " WHERE " + key + " IN (SELECT id FROM items WHERE agency_id = ?)",
+            {*agency_id});
+  } else if (lite(c)) {
+    // Deleting from FTS5 re-tokenizes every row; recreating the table from its own
+    // definition is ten times faster and, in WAL mode, just as invisible to readers.
+    std::string ddl = c.query_one("SELECT sql FROM sqlite_master WHERE name = 'search_fts'")->str(0);
+    c.exec("DROP TABLE search_fts");
+    c.exec(ddl);
+  } else {
+    c.query(std::string("DELETE FROM ") + table);
+  }
+  std::string where = agency_id ? "AND i.agency_id = ? " : "";
+  int64_t total = c.query_int("SELECT COUNT(*) FROM items i WHERE i.status = 'published' " + where,
+                              agency_id ? Params{*agency_id} : Params{});
+  std::string sql = std::string("SELECT ") + kSourceCols + "WHERE i.status = 'published' AND i.id > ? " + where +
+                    "ORDER BY i.id LIMIT ?";
+  int64_t last = 0;
+  std::vector<Source> rows;
+  for (;;) {
+    rows.clear();
+    Params p{last};
+    if (agency_id) p.push_back(*agency_id);
+    p.push_back(batch);
+    for (const auto& r : c.query(sql, p)) rows.push_back(source_of(r));
+    if (rows.empty()) break;
+    last = rows.back().id;
+    write_batch(c, rows);
+    st.items += static_cast<int64_t>(rows.size());
+    if (progress) progress(st.items, std::max(total, st.items));
+    if (static_cast<int>(rows.size()) < batch) break;
+  }
+  // Merges FTS5's segments so that queries read one b-tree per term.
+  if (lite(c) && st.items > 0) c.query("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  return st;
+}
+
+int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id) {
+  if (lite(c)) {
+    if (!agency_id) return c.query_int("SELECT COUNT(*) FROM search_fts");
+    return c.query_int("SELECT COUNT(*) FROM search_fts f JOIN items i ON i.id = f.rowid WHERE i.agency_id = ?",
+                       {*agency_id});
+  }
+  if (!agency_id) return c.query_int("SELECT COUNT(*) FROM search_docs WHERE chunk = 0");
+  return c.query_int(
+      "SELECT COUNT(*) FROM search_docs d JOIN items i ON i.id = d.item_id WHERE d.chunk = 0 AND i.agency_id = ?",
+      {*agency_id});
+}
+
+std::vector<SnippetSource> snippet_sources(Conn& c, const std::vector<int64_t>& item_ids, int max_chars) {
+  std::vector<SnippetSource> out;
+  if (item_ids.empty()) return out;
+  std::string sql =
+      "SELECT i.id, r.title, substr(r.body_text, 1, ?) FROM items i JOIN item_revisions r ON r.id = i.published_rev_id "
+      "WHERE i.status = 'published' AND i.id IN (";
+  Params p{max_chars};
+  for (size_t k = 0; k < item_ids.size(); ++k) {
+    sql += k ? ", ?" : "?";
+    p.push_back(item_ids[k]);
+  }
+  sql += ")";
+  for (const auto& r : c.query(sql, p)) out.push_back({r.i64(0), r.str(1), r.str(2)});
+  return out;
+}
+
+std::optional<FilterTarget> find_category_any(Conn& c, int64_t category_id) {
+  auto r = c.query_one("SELECT id, agency_id, name, scheme FROM categories WHERE id = ?", {category_id});
+  if (!r) return std::nullopt;
+  return FilterTarget{r->i64(0), r->i64(1), r->str(2), r->str(3)};
+}
+
+std::optional<FilterTarget> find_department_any(Conn& c, int64_t department_id) {
+  auto r = c.query_one("SELECT id, agency_id, name FROM departments WHERE id = ?", {department_id});
+  if (!r) return std::nullopt;
+  return FilterTarget{r->i64(0), r->i64(1), r->str(2), ""};
+}
+
+}  // namespace gongkai::store

@@ -1,0 +1,109 @@
+#pragma once
+// The full-text index of published items and searching it (migration 4, schema_0004.cc).
+//
+// Contract.
+//  * The index holds exactly the items whose status is 'published', each with the title,
+//    body_text, document number and keywords of its published revision. Writers keep it in
+//    step by calling index_item/unindex_item (or reindex_search after a bulk load) in the
+//    same transaction as the change.
+//  * SQLite: FTS5 table search_fts (rowid = item id; columns title, body, meta) with our
+//    tokenizer. PostgreSQL: search_docs rows (item id, chunk, tsvector), see
+//    store/search_pg_doc.h. Both answer the same queries: every term of the parsed query
+//    (search/query.h) matches as a phrase of its tokens anywhere in the title, body or meta
+//    (never across two of them), terms are ANDed, excluded terms must not match.
+//  * Ranking (SearchSort::kRelevance): SQLite bm25 with column weights title 10, body 1,
+//    meta 5; PostgreSQL ts_rank with weights A (title) 1.0, B (body) 0.4, C (meta) 0.6 and
+//    length normalisation 1; then the newer publish_date, then the higher item id.
+//    kNewest/kOldest sort by publish_date then id.
+//  * Filters are on the items table: agency, class (with its sub-classes), topic (with its
+//    sub-topics), department, publication year range (inclusive) and validity.
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "search/query.h"
+#include "store/db.h"
+
+namespace gongkai::store {
+
+// Writes the item's index entry from its published revision, replacing any old one; when
+// the item is not published (draft, withdrawn, missing), removes its entry instead.
+void index_item(Conn& c, int64_t item_id);
+
+// Removes the item's index entry, if any.
+void unindex_item(Conn& c, int64_t item_id);
+
+struct ReindexStats {
+  int64_t items = 0;    // published items written
+  int64_t removed = 0;  // entries removed first
+  double seconds = 0;
+};
+// Called after each batch with the items written so far and the number to write.
+using ReindexProgress = std::function<void(int64_t done, int64_t total)>;
+
+// Rebuilds the index entries of one agency's items (or of all items), inside the caller's
+// transaction (throws DbError "NO_TX" without one): removes the entries (SQLite, all items:
+// drops and recreates the FTS5 table from its own definition, as deleting re-tokenizes every
+// row), then reads the published items in id order, `batch` at a time, and writes them with
+// bulk inserts (SQLite: one prepared INSERT; PostgreSQL: COPY into a temporary table, then
+// one INSERT … SELECT with to_tsvector per batch). Readers see the old index until commit.
+ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress = {},
+                            int batch = 1000);
+
+// Number of items in the index, of one agency or of all.
+int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id);
+
+enum class SearchSort { kRelevance, kNewest, kOldest };
+
+struct SearchFilter {
+  std::optional<int64_t> agency_id;
+  std::optional<int64_t> class_id;       // includes its sub-classes
+  std::optional<int64_t> topic_id;       // includes its sub-topics
+  std::optional<int64_t> department_id;
+  std::optional<int> year_from, year_to;  // publication year, inclusive
+  std::optional<std::string> validity;   // 有效 | 失效 | 废止
+};
+
+struct SearchQuery {
+  search::Query query;  // must be ok()
+  SearchFilter filter;
+  SearchSort sort = SearchSort::kRelevance;
+  int64_t offset = 0;
+  int limit = 20;  // rows wanted; 0 counts only
+};
+
+struct SearchHitRow {
+  int64_t item_id = 0;
+  std::string index_no, title, agency_slug, agency_name, publish_date, validity;
+  double rank = 0;  // larger is better (bm25 negated on SQLite)
+};
+
+struct SearchPage {
+  int64_t total = 0;  // all matches, not just this page
+  std::vector<SearchHitRow> rows;
+};
+
+// Runs a search. Throws std::invalid_argument when q.query is not ok().
+SearchPage search_items(Conn& c, const SearchQuery& q);
+
+// The texts snippets are made from: the published title and the first `max_chars`
+// characters of the published body_text of each item (published items only; any order).
+struct SnippetSource {
+  int64_t item_id = 0;
+  std::string title, body;
+};
+std::vector<SnippetSource> snippet_sources(Conn& c, const std::vector<int64_t>& item_ids, int max_chars);
+
+// Lookups for naming filters when the agency is not given (ids are unique platform-wide).
+struct FilterTarget {
+  int64_t id = 0, agency_id = 0;
+  std::string name;
+  std::string scheme;  // class | topic | genre, "" for a department
+};
+std::optional<FilterTarget> find_category_any(Conn& c, int64_t category_id);
+std::optional<FilterTarget> find_department_any(Conn& c, int64_t department_id);
+
+}  // namespace gongkai::store

@@ -1,0 +1,204 @@
+// search_items(): the SQL of a search on each backend (contract in store/search_store.h).
+#include <stdexcept>
+
+#include "search/cjk.h"
+#include "store/search_store.h"
+
+namespace gongkai::store {
+namespace {
+
+// Appends the filters on items i (and their parameters).
+void add_filters(const SearchFilter& f, std::string* where, Params* p) {
+  *where += "i.status = 'published'";
+  if (f.agency_id) {
+    *where += " AND i.agency_id = ?";
+    p->push_back(*f.agency_id);
+  }
+  // Categories are two levels deep: a top class includes its sub-classes (as the catalog).
+  if (f.class_id) {
+    *where += " AND i.class_id IN (SELECT id FROM categories WHERE id = ? OR parent_id = ?)";
+    p->push_back(*f.class_id);
+    p->push_back(*f.class_id);
+  }
+  if (f.topic_id) {
+    *where += " AND i.topic_id IN (SELECT id FROM categories WHERE id = ? OR parent_id = ?)";
+    p->push_back(*f.topic_id);
+    p->push_back(*f.topic_id);
+  }
+  if (f.department_id) {
+    *where += " AND i.department_id = ?";
+    p->push_back(*f.department_id);
+  }
+  if (f.year_from) {
+    *where += " AND i.pub_year >= ?";
+    p->push_back(*f.year_from);
+  }
+  if (f.year_to) {
+    *where += " AND i.pub_year <= ?";
+    p->push_back(*f.year_to);
+  }
+  if (f.validity) {
+    *where += " AND i.validity = ?";
+    p->push_back(*f.validity);
+  }
+}
+
+std::string order_by(SearchSort s) {
+  switch (s) {
+    case SearchSort::kNewest: return " ORDER BY i.publish_date DESC, i.id DESC";
+    case SearchSort::kOldest: return " ORDER BY i.publish_date, i.id";
+    default: return " ORDER BY h.score DESC, i.publish_date DESC, i.id DESC";
+  }
+}
+
+// A lexeme for to_tsquery: single-quoted, ' doubled and \ escaped (as search/query.cc).
+std::string lexeme(std::string_view t) {
+  std::string out = "'";
+  for (char ch : t) {
+    if (ch == '\'') out += "''";
+    else if (ch == '\\') out += "\\\\";
+    else out += ch;
+  }
+  return out + "'";
+}
+
+bool single_cjk(std::string_view t) {
+  size_t len = 0;
+  char32_t c = search::first_code_point(t, &len);
+  return len == t.size() && search::is_cjk_char(c);
+}
+
+// One term as a tsquery phrase (never negated). As search::to_pg_tsquery, with one
+// difference that makes PostgreSQL agree with FTS5: where the term has a break between two
+// CJK runs ("信息 公开", 信息·公开), FTS5 also matches text in which the run goes on
+// (信息公开), because each single character is colocated with the bigram it starts. In
+// pg_document_text() that text has the bigram across the break one position after the
+// single, so the rest of the phrase comes one position later. The part after a break is
+// therefore a group of both layouts (PostgreSQL measures <N> to the start of a group and
+// continues from its end):
+//   …c <1> (T | ('cX' <-> T))            T the single X right after the break, or
+//   …c <1> (('X' <-> T) | ('cX' <2> T))  T the bigram XY starting the next run.
+std::string pg_term(const search::QueryTerm& term) {
+  const auto& toks = term.tokens;
+  std::string out = lexeme(toks.at(0).text);
+  for (size_t i = 1; i < toks.size(); ++i) {
+    const auto& prev = toks[i - 1];
+    const auto& t = toks[i];
+    uint32_t d = t.seq - prev.seq;
+    size_t len = 0;
+    char32_t first = search::first_code_point(t.text, &len);
+    if (single_cjk(prev.text) && search::is_cjk_char(first) && (d == 1 || d == 2)) {
+      std::string x = t.text.substr(0, len), bigram = prev.text + x;
+      if (d == 1) out += " <1> (" + lexeme(t.text) + " | (" + lexeme(bigram) + " <-> " + lexeme(t.text) + "))";
+      else out += " <1> ((" + lexeme(x) + " <-> " + lexeme(t.text) + ") | (" + lexeme(bigram) + " <2> " + lexeme(t.text) + "))";
+    } else {
+      out += " <" + std::to_string(d) + "> " + lexeme(t.text);
+    }
+  }
+  return toks.size() > 1 ? "(" + out + ")" : out;
+}
+
+// The whole query: positive terms ANDed, excluded ones negated.
+std::string pg_query(const search::Query& q) {
+  std::string out;
+  for (const auto& t : q.terms) {
+    if (!out.empty()) out += " & ";
+    out += t.exclude ? "!" + pg_term(t) : pg_term(t);
+  }
+  return out;
+}
+
+constexpr const char* kPgRank = "ts_rank('{0.1, 0.6, 0.4, 1.0}'::float4[], %s, to_tsquery('simple', ?), 1)";
+
+std::string pg_rank(const char* tsv) {
+  std::string s = kPgRank;
+  s.replace(s.find("%s"), 2, tsv);
+  return s;
+}
+
+// PostgreSQL: the matching items with their score, as a subquery h(item_id, score).
+// Items of one chunk are matched by the whole query at once; items of several chunks need
+// each positive term in some chunk and each excluded term in none (search_pg_doc.h).
+std::string pg_hits(const search::Query& q, bool ranked, Params* p) {
+  std::vector<const search::QueryTerm*> pos, neg;
+  for (const auto& t : q.terms) (t.exclude ? neg : pos).push_back(&t);
+  if (pos.empty()) throw std::invalid_argument("search query without a positive term");
+  std::string t1 = pg_term(*pos[0]);
+  // The score, unless sorting by date: ts_rank reads every matching tsvector.
+  auto rank = [&](const char* tsv, const std::string& query) -> std::string {
+    if (!ranked) return "0";
+    p->push_back(query);
+    return pg_rank(tsv);
+  };
+  if (pos.size() == 1 && neg.empty()) {
+    // One term: a chunk matching it is an item matching it.
+    std::string sql = "SELECT item_id, max(" + rank("tsv", t1) +
+                      ") AS score FROM search_docs WHERE tsv @@ to_tsquery('simple', ?) GROUP BY item_id";
+    p->push_back(t1);
+    return sql;
+  }
+  std::string full = pg_query(q);
+  std::string sql = "SELECT item_id, " + rank("tsv", full) +
+                    " AS score FROM search_docs WHERE tsv @@ to_tsquery('simple', ?) AND NOT multi";
+  p->push_back(full);
+  sql += " UNION ALL SELECT x.item_id, max(" + rank("x.tsv", t1) +
+         ") FROM search_docs x WHERE x.multi AND x.tsv @@ to_tsquery('simple', ?)";
+  p->push_back(t1);
+  auto exists = [&](const search::QueryTerm* t, bool negate) {
+    sql += negate ? " AND NOT EXISTS" : " AND EXISTS";
+    sql += " (SELECT 1 FROM search_docs y WHERE y.item_id = x.item_id AND y.tsv @@ to_tsquery('simple', ?))";
+    p->push_back(pg_term(*t));
+  };
+  for (size_t k = 1; k < pos.size(); ++k) exists(pos[k], false);
+  for (const auto* t : neg) exists(t, true);
+  sql += " GROUP BY x.item_id";
+  return sql;
+}
+
+}  // namespace
+
+SearchPage search_items(Conn& c, const SearchQuery& sq) {
+  if (!sq.query.ok() || sq.query.terms.empty()) throw std::invalid_argument("search query not ok");
+  Params p;
+  std::string hits;
+  // Counting and sorting by date need no score.
+  const bool ranked = sq.sort == SearchSort::kRelevance && sq.limit > 0;
+  if (c.backend() == Backend::kSqlite) {
+    hits = std::string("SELECT rowid AS item_id, ") + (ranked ? "-bm25(search_fts, 10.0, 1.0, 5.0)" : "0") +
+           " AS score FROM search_fts WHERE search_fts MATCH ?";
+    p.push_back(search::to_fts5_match(sq.query));
+  } else {
+    hits = pg_hits(sq.query, ranked, &p);
+  }
+  std::string where = " WHERE ";
+  add_filters(sq.filter, &where, &p);
+  std::string from = " FROM (" + hits + ") h JOIN items i ON i.id = h.item_id JOIN agencies a ON a.id = i.agency_id";
+  SearchPage page;
+  if (sq.limit <= 0) {
+    page.total = c.query_int("SELECT COUNT(*)" + from + where, p);
+    return page;
+  }
+  Params rows_p = p;
+  rows_p.push_back(sq.limit);
+  rows_p.push_back(sq.offset);
+  std::string sql =
+      "SELECT i.id, i.index_no, i.title, a.slug, a.name, i.publish_date, i.validity, h.score, COUNT(*) OVER ()" + from +
+      where + order_by(sq.sort) + " LIMIT ? OFFSET ?";
+  for (const auto& r : c.query(sql, rows_p)) {
+    SearchHitRow h;
+    h.item_id = r.i64(0);
+    h.index_no = r.str(1);
+    h.title = r.str(2);
+    h.agency_slug = r.str(3);
+    h.agency_name = r.str(4);
+    h.publish_date = r.str(5);
+    h.validity = r.str(6);
+    h.rank = r.real(7);
+    page.total = r.i64(8);
+    page.rows.push_back(std::move(h));
+  }
+  if (page.rows.empty() && sq.offset > 0) page.total = c.query_int("SELECT COUNT(*)" + from + where, p);
+  return page;
+}
+
+}  // namespace gongkai::store
