@@ -2,6 +2,7 @@
 
 #include <gumbo.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <optional>
 #include <vector>
@@ -478,6 +479,56 @@ class TextBuilder {
 
 }  // namespace
 
+bool is_plain_sanitized(std::string_view html) {
+  // Open elements, innermost last; p only at the top level, phrasing ones anywhere but
+  // never inside themselves (browsers reparent nested formatting elements).
+  constexpr std::string_view kPhrasing[] = {"b", "strong", "em", "i", "u", "s", "sub", "sup"};
+  constexpr size_t kMaxOpen = 8;
+  std::string_view open[kMaxOpen];
+  size_t depth = 0;
+  auto is_open = [&](std::string_view name) {
+    for (size_t k = 0; k < depth; ++k) {
+      if (open[k] == name) return true;
+    }
+    return false;
+  };
+  // The parser drops white space before the first element or text.
+  if (!html.empty() && is_ascii_space(html[0])) return false;
+  for (size_t i = 0; i < html.size();) {
+    auto b = static_cast<unsigned char>(html[i]);
+    if (b == '<') {
+      size_t gt = html.find('>', i);
+      if (gt == std::string_view::npos) return false;
+      std::string_view tag = html.substr(i + 1, gt - i - 1);
+      i = gt + 1;
+      bool closing = !tag.empty() && tag[0] == '/';
+      std::string_view name = closing ? tag.substr(1) : tag;
+      if (name == "br" && !closing) continue;
+      bool phrasing = std::find(std::begin(kPhrasing), std::end(kPhrasing), name) != std::end(kPhrasing);
+      if (!phrasing && name != "p") return false;
+      if (closing) {
+        if (depth == 0 || open[depth - 1] != name) return false;
+        --depth;
+        continue;
+      }
+      if ((name == "p" && depth > 0) || is_open(name) || depth == kMaxOpen) return false;
+      open[depth++] = name;
+      continue;
+    }
+    if (b < 0x80) {
+      if (b == '&' || b == '>' || b == '"' || b == '\'' || b == 0x7F) return false;
+      if (b < 0x20 && b != '\t' && b != '\n') return false;
+      ++i;
+      continue;
+    }
+    size_t len;
+    char32_t c = decode_utf8(html, i, &len);
+    if (c == 0xFFFD || (c >= 0x80 && c <= 0x9F) || c == 0xFEFF) return false;
+    i += len;
+  }
+  return depth == 0;
+}
+
 SanitizeResult sanitize_html(std::string_view untrusted, const SanitizeLimits& limits) {
   SanitizeResult r;
   if (untrusted.size() > limits.max_input_bytes) {
@@ -485,6 +536,10 @@ SanitizeResult sanitize_html(std::string_view untrusted, const SanitizeLimits& l
     size_t kb = limits.max_input_bytes / 1024;
     std::string size = kb % 1024 == 0 ? std::to_string(kb / 1024) + "MB" : std::to_string(kb) + "KB";
     r.message = "正文内容过大（超过" + size + "），请删减内容或将大段内容改为附件后重试。";
+    return r;
+  }
+  if (limits.fast_path && is_plain_sanitized(untrusted)) {
+    r.html = std::string(untrusted);
     return r;
   }
   HtmlParseStatus status;

@@ -501,6 +501,45 @@ TEST(HtmlSanitizer, IdempotentOnGeneratedTagSoup) {
   }
 }
 
+// The fast path may only take input that parsing would return unchanged: generated fragments
+// of the simple vocabulary, valid and broken, go through both paths and must agree.
+TEST(HtmlSanitizer, FastPathAgreesWithTheParser) {
+  static const char* kPieces[] = {"<p>", "</p>", "<br>", "<b>", "</b>", "<strong>", "</strong>", "<em>", "</em>",
+                                  "<i>", "</i>", "<sub>", "</sub>", "<sup>", "</sup>", "<u>", "</u>", "<s>",
+                                  "</s>", "<br/>", "<P>", "<p class=x>", "<span>", "</span>", "<h2>", "</h2>",
+                                  "中文", "商务局", "2013", "x", "\n", "\t", " ", "\u3000", "\r", "&", "\"",
+                                  "'", ">", "\x01", "\xef\xbb\xbf", "\xc2\x85", "\xe4\xb8", "<"};
+  SanitizeLimits slow;
+  slow.fast_path = false;
+  std::mt19937 rng(20131231);
+  int accepted = 0;
+  for (int n = 0; n < 20000; ++n) {
+    std::string in;
+    for (int k = 0, len = static_cast<int>(rng() % 14); k < len; ++k) in += kPieces[rng() % std::size(kPieces)];
+    // Bias toward well-formed input so that both answers are exercised.
+    if (n % 2 == 0) in = "<p>" + in + "</p>";
+    auto parsed = sanitize_html(in, slow);
+    ASSERT_TRUE(parsed.ok());
+    if (is_plain_sanitized(in)) {
+      ++accepted;
+      ASSERT_EQ(parsed.html, in) << "fast path took input the parser changes: [" << in << "]";
+    }
+    ASSERT_EQ(sanitize_html(in).html, parsed.html) << "[" << in << "]";
+  }
+  EXPECT_GT(accepted, 1000);
+}
+
+TEST(HtmlSanitizer, FastPathTakesTypicalBodies) {
+  EXPECT_TRUE(is_plain_sanitized("<p>为进一步<strong>加强</strong>管理，现通知如下：</p>\n<p>一、总体要求<br>二、工作任务</p>"));
+  EXPECT_TRUE(is_plain_sanitized(""));
+  EXPECT_TRUE(is_plain_sanitized("纯文本，没有标签"));
+  for (const char* no : {" <p>x</p>", "\n<p>x</p>", "<p>x", "<p><p>x</p></p>", "<b><p>x</p></b>", "<b><b>x</b></b>",
+                         "<p>a &amp; b</p>", "<p>x</p\n>", "<p>x\r\ny</p>", "<p onclick=x>y</p>", "<script>x</script>",
+                         "<b><i>x</b></i>", "<p>\xef\xbb\xbfx</p>", "<p>\xff</p>", "x>y"}) {
+    EXPECT_FALSE(is_plain_sanitized(no)) << no;
+  }
+}
+
 // ---- Plain text --------------------------------------------------------------
 
 TEST(HtmlToText, BlocksBecomeLines) {
