@@ -466,11 +466,12 @@ GivenNumbers scan_given_numbers(const std::string& path, ItemFileFormat format, 
 // Writes one batch: ids, index numbers, then the rows.
 class BatchWriter {
  public:
-  BatchWriter(store::Conn& c, const store::AgencyRow& agency, const GivenNumbers& given)
-      : c_(c), agency_(agency), given_(given) {}
+  BatchWriter(store::Conn& c, const store::AgencyRow& agency, const GivenNumbers& given, int64_t index_now_max)
+      : c_(c), agency_(agency), given_(given), index_now_max_(index_now_max) {}
 
   int64_t numbered() const { return numbered_; }
   int64_t indexed() const { return indexed_; }
+  int64_t queued() const { return queued_; }
   double index_seconds() const { return index_seconds_; }
 
   void write(std::vector<Checked>& batch) {
@@ -510,14 +511,25 @@ class BatchWriter {
       rows.push_back(std::move(batch[i].rows));
     }
     store::insert_bulk_rows(c_, rows);
-    // The new published items become searchable with the commit (store/search_store.h); only
-    // they are indexed, so an import costs the same however large the agency already is.
+    written_ += n;
+    if (written_ >= next_statistics_) {
+      // Each time the load doubles, so that plans keep fitting the tables' size.
+      store::refresh_item_statistics(c_);
+      next_statistics_ = 2 * written_;
+    }
+    // The first `index_now_max` published items become searchable with the commit; the rest
+    // are queued for the index (store/search_store.h): tokenizing a million bodies costs
+    // several times the load itself, and the serving node's jobs do it after the commit.
     auto indexing = std::chrono::steady_clock::now();
+    std::vector<int64_t> now, later;
     for (size_t i = 0; i < batch.size(); ++i) {
       if (batch[i].status != "published") continue;
-      store::index_item(c_, item_ids[i]);
-      ++indexed_;
+      (indexed_ + static_cast<int64_t>(now.size()) < index_now_max_ ? now : later).push_back(item_ids[i]);
     }
+    store::index_items(c_, now);
+    store::queue_for_index(c_, later);
+    indexed_ += static_cast<int64_t>(now.size());
+    queued_ += static_cast<int64_t>(later.size());
     index_seconds_ += std::chrono::duration<double>(std::chrono::steady_clock::now() - indexing).count();
     batch.clear();
   }
@@ -530,7 +542,8 @@ class BatchWriter {
   store::Conn& c_;
   const store::AgencyRow& agency_;
   const GivenNumbers& given_;
-  int64_t numbered_ = 0, indexed_ = 0;
+  const int64_t index_now_max_;
+  int64_t numbered_ = 0, indexed_ = 0, queued_ = 0, written_ = 0, next_statistics_ = 1000;
   double index_seconds_ = 0;
 };
 
@@ -573,7 +586,7 @@ ImportSummary import_items(store::Database& db, const Principal& by, int64_t age
   cx.today = core::Date::today_cst();
   cx.source = std::filesystem::path(path).filename().string();
 
-  BatchWriter writer(c, *agency, given);
+  BatchWriter writer(c, *agency, given, opt.index_now_max);
   std::vector<Checked> batch;
   int64_t good_published = 0, good_withdrawn = 0, good_drafts = 0;
   auto take = [&](std::vector<Checked>&& chunk) {
@@ -637,8 +650,9 @@ ImportSummary import_items(store::Database& db, const Principal& by, int64_t age
     sum.loaded = good_published + good_withdrawn + good_drafts;
     sum.numbered = writer.numbered();
     sum.indexed = writer.indexed();
+    sum.queued = writer.queued();
     sum.index_seconds = writer.index_seconds();
-    if (sum.loaded > 0) store::analyze_after_bulk_load(c);
+    if (sum.loaded > 0) store::refresh_item_statistics(c);
     store::audit(c, by.actor(),
                  {agency_id, "item.import", "agency", std::to_string(agency_id),
                   cx.source + ": " + std::to_string(sum.rows) + " rows, " + std::to_string(sum.loaded) +

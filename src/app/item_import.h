@@ -10,7 +10,8 @@
 // nothing is committed, unless skip_bad, in which case the good rows are loaded and the
 // bad ones listed. Rows are written in batches with bulk inserts inside one transaction,
 // which also bumps the agency's index serials past every imported number, adds the published
-// items to the search index, refreshes the planner's statistics and appends one audit entry
+// items to the search index (the first index_now_max of them; the rest are queued for it,
+// store/search_store.h), refreshes the planner's statistics and appends one audit entry
 // for the whole import.
 
 #include <cstdint>
@@ -33,6 +34,9 @@ struct ImportOptions {
   // Called on the calling thread with the rows read so far, every `progress_every` rows.
   std::function<void(int64_t rows)> progress;
   int64_t progress_every = 10000;
+  // Published items made searchable in the import's own transaction; the others are queued
+  // and indexed after the commit by the serving node's jobs or `gongkai reindex --queued`.
+  int64_t index_now_max = 20000;
   // How many bad rows the summary lists (all are counted).
   size_t max_listed_errors = 1000;
 };
@@ -52,9 +56,10 @@ struct ImportSummary {
   std::vector<RowError> errors;  // the first max_listed_errors bad rows, by line
   bool committed = false;
   int64_t indexed = 0;        // published items added to the search index
+  int64_t queued = 0;         // published items queued for the search index
   double seconds = 0;         // the whole import
   double load_seconds = 0;    // of which reading, checking and writing the items
-  double index_seconds = 0;   // of which adding them to the search index
+  double index_seconds = 0;   // of which adding them to the search index or its queue
 };
 
 // Imports the items in `path` into agency `agency_id` on behalf of `by` (the command line,

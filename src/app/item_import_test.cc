@@ -8,6 +8,7 @@
 
 #include "app/catalog.h"
 #include "app/errors.h"
+#include "app/jobs.h"
 #include "app/item_export.h"
 #include "app/test_fixture.h"
 #include "core/date.h"
@@ -50,9 +51,10 @@ class ItemImportTest : public ::testing::TestWithParam<std::string> {
   }
 
   ImportSummary import(const std::string& name, const std::string& text, bool skip_bad = false,
-                       store::Database* db = nullptr, int64_t agency = 0) {
+                       store::Database* db = nullptr, int64_t agency = 0, int64_t index_now_max = 20000) {
     ImportOptions opt;
     opt.skip_bad = skip_bad;
+    opt.index_now_max = index_now_max;
     opt.batch_rows = 3;  // several batches even for small files
     auto path = write(name, text);
     auto fmt = item_file_format(name);
@@ -152,6 +154,45 @@ TEST_P(ItemImportTest, GoodFileLoadsWithMetadataStatesAndIndexNumbers) {
   // The published items (not the draft, not the withdrawn one) are searchable at once.
   EXPECT_EQ(s.indexed, 2);
   EXPECT_EQ(store::count_indexed(*c, a_.id), 2);
+}
+
+// Beyond index_now_max the published items are queued; the jobs' queue pass makes them
+// searchable after the commit, and an item withdrawn while queued is never indexed.
+TEST_P(ItemImportTest, LargeImportsQueueTheRestForTheSearchIndex) {
+  std::string csv = kHeader;
+  for (int i = 1; i <= 7; ++i) {
+    csv += ",排队索引测试信息" + std::to_string(i) + ",,<p>正文" + std::to_string(i) +
+           "</p>,,,商贸流通科,政务动态,,,2013-05-02,2013-05-03,,,,,\n";
+  }
+  csv += ",排队索引草稿,,<p>x</p>,,,商贸流通科,政务动态,,,2013-05-02,,,,,,\n";
+  auto s = import("queue.csv", csv, false, nullptr, 0, /*index_now_max=*/2);
+  ASSERT_TRUE(s.committed);
+  EXPECT_EQ(s.published, 7);
+  EXPECT_EQ(s.indexed, 2);
+  EXPECT_EQ(s.queued, 5);
+  auto c = db_->acquire();
+  EXPECT_EQ(store::count_indexed(*c, a_.id), 2);
+  EXPECT_EQ(store::count_queued(*c), 5);
+  auto query = [&] {
+    store::SearchQuery q;
+    q.query = search::parse_query("排队索引测试信息");
+    q.filter.agency_id = a_.id;
+    q.limit = 20;
+    return store::search_items(*c, q).total;
+  };
+  EXPECT_EQ(query(), 2);
+
+  // One queued item is withdrawn before the queue reaches it.
+  auto last = store::find_item_by_index(*c, "000014349/2013-00007");
+  ASSERT_TRUE(last);
+  withdraw_item(*db_, Principal::system("test"), a_.id, last->id, "测试撤回");
+
+  auto pass = run_jobs_once(*db_);
+  EXPECT_EQ(pass.indexed, 5);
+  EXPECT_FALSE(pass.more_queued);
+  EXPECT_EQ(store::count_queued(*c), 0);
+  EXPECT_EQ(store::count_indexed(*c, a_.id), 6);
+  EXPECT_EQ(query(), 6);
 }
 
 // Each bad row, the line it starts on and a piece of the reason.

@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/catalog.h"
+#include "app/search_queue.h"
 #include "core/clock.h"
 #include "store/directory_store.h"
 #include "store/job_lock.h"
@@ -13,15 +14,20 @@ namespace {
 constexpr int64_t kJobsLockKey = 7271002;
 }
 
-int run_jobs_once(store::Database& db) {
-  int published = 0;
+JobPass run_jobs_once(store::Database& db, std::chrono::milliseconds index_budget) {
+  JobPass pass;
   store::with_job_lock(db, kJobsLockKey, [&] {
     std::string now = core::now_iso();
-    published = publish_due(db, now);
-    auto c = db.acquire();
-    store::delete_expired_sessions(*c, now);
+    pass.published = publish_due(db, now);
+    {
+      auto c = db.acquire();
+      store::delete_expired_sessions(*c, now);
+    }
+    QueueRun q = work_off_search_queue(db, index_budget);
+    pass.indexed = q.indexed;
+    pass.more_queued = q.left > 0;
   });
-  return published;
+  return pass;
 }
 
 JobRunner::JobRunner(store::Database& db, std::chrono::seconds interval)
@@ -40,15 +46,18 @@ void JobRunner::loop() {
   std::unique_lock lock(mu_);
   while (!stop_) {
     lock.unlock();
+    bool more = false;
     try {
-      int n = run_jobs_once(db_);
-      if (n > 0) std::cerr << "jobs: published " << n << " scheduled item(s)\n";
+      JobPass pass = run_jobs_once(db_);
+      if (pass.published > 0) std::cerr << "jobs: published " << pass.published << " scheduled item(s)\n";
+      if (pass.indexed > 0) std::cerr << "jobs: indexed " << pass.indexed << " queued item(s)\n";
+      more = pass.more_queued;
     } catch (const std::exception& e) {
       // The next pass retries; a failing job must not take the server down.
       std::cerr << "jobs: " << e.what() << "\n";
     }
     lock.lock();
-    cv_.wait_for(lock, interval_, [this] { return stop_; });
+    cv_.wait_for(lock, more ? std::chrono::seconds(1) : interval_, [this] { return stop_; });
   }
 }
 

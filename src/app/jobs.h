@@ -1,7 +1,8 @@
 #pragma once
-// The background work of a serving node: publishing scheduled revisions and removing expired
-// sessions, every `interval`. Each pass runs under a database lock, so with several nodes
-// one of them does it.
+// The background work of a serving node: publishing scheduled revisions, removing expired
+// sessions and working off the search-index queue, every `interval` (every second while the
+// queue is not empty). Each pass runs under a database lock, so with several nodes one of
+// them does it.
 
 #include <chrono>
 #include <condition_variable>
@@ -12,8 +13,15 @@
 
 namespace gongkai::app {
 
-// One pass of every job; returns the number of revisions published. Exposed for tests.
-int run_jobs_once(store::Database& db);
+struct JobPass {
+  int published = 0;       // scheduled revisions published
+  int64_t indexed = 0;     // queued items indexed
+  bool more_queued = false;  // the search queue was not emptied within the pass's budget
+};
+
+// One pass of every job. Exposed for tests.
+JobPass run_jobs_once(store::Database& db,
+                      std::chrono::milliseconds index_budget = std::chrono::seconds(10));
 
 class JobRunner {
  public:

@@ -65,20 +65,24 @@ Opened open_agency(const Args& a) {
 }  // namespace
 
 int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
-  Args a(argv, {"--db", "--data-dir", "--agency", "--format", "--threads"}, {"--help", "--json", "--skip-bad"});
+  Args a(argv, {"--db", "--data-dir", "--agency", "--format", "--threads", "--index-now"},
+         {"--help", "--json", "--skip-bad"});
   const char* help =
       "usage: gongkai import items FILE.csv|FILE.jsonl --agency SLUG [--skip-bad] [--json] [--db TARGET]\n\n"
       "Loads catalog items with their metadata into the agency (columns: docs/import-format.md).\n"
       "Every row is checked; a bad row is reported with its line number and nothing is loaded,\n"
       "unless --skip-bad is given: then the good rows are loaded and the bad ones listed.\n"
       "Rows with a publish_date are published (keeping index_no when given, else receiving a new\n"
-      "index number) and made searchable; rows without one are loaded as drafts. Exits 0 when\n"
-      "the import was committed, 1 otherwise.\n\n"
+      "index number) and made searchable; rows without one are loaded as drafts. Beyond\n"
+      "--index-now N published items (default 20000) the rest are queued for the search index,\n"
+      "which a running server works off after the commit (or `gongkai reindex --queued`).\n"
+      "Exits 0 when the import was committed, 1 otherwise.\n\n"
       "  --agency SLUG     the agency to load into (required)\n"
       "  --skip-bad        load the good rows even if some rows are bad\n"
       "  --json            print a JSON summary on standard output\n"
       "  --format F        csv or jsonl (default: from the file name)\n"
-      "  --threads N       threads checking rows (default: one per core)\n" ;
+      "  --threads N       threads checking rows (default: one per core)\n"
+      "  --index-now N     published items indexed before the commit (default 20000)\n";
   if (a.has("--help")) {
     out << help << kDbHelp;
     return 0;
@@ -94,6 +98,13 @@ int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
   app::ImportOptions opt;
   opt.skip_bad = a.has("--skip-bad");
   if (a.has("--threads")) opt.threads = std::max(1, std::atoi(a.get("--threads").c_str()));
+  if (a.has("--index-now")) {
+    const std::string& v = a.get("--index-now");
+    if (v.empty() || v.size() > 9 || v.find_first_not_of("0123456789") != std::string::npos) {
+      return fail(a, out, err, "import", "--index-now 应为0至999999999之间的整数");
+    }
+    opt.index_now_max = std::stoll(v);
+  }
   if (isatty(STDERR_FILENO)) {
     opt.progress = [&err](int64_t rows) { err << "\r已读取 " << rows << " 行…" << std::flush; };
   }
@@ -125,6 +136,7 @@ int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
     }
     o.set("errors", errors);
     o.set("indexed", s.indexed);
+    o.set("queued", s.queued);
     o.set("seconds", s.seconds);
     o.set("load_seconds", s.load_seconds);
     o.set("index_seconds", s.index_seconds);
@@ -141,6 +153,10 @@ int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
       if (s.bad) out << "，跳过有误的 " << s.bad << " 行";
       out << "，共读取 " << s.rows << " 行，用时 " << s.seconds << " 秒（其中写入全文索引 " << s.index_seconds
           << " 秒）。\n";
+      if (s.queued > 0) {
+        out << "另有 " << s.queued << " 条已发布信息排队等待建立搜索索引：运行中的服务会自动处理，"
+            << "也可运行 gongkai reindex --queued。\n";
+      }
     } else {
       err << "共读取 " << s.rows << " 行，其中 " << s.bad << " 行有误，未导入任何信息（加 --skip-bad 可只导入无误的行）。\n";
     }

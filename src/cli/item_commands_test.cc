@@ -10,6 +10,7 @@
 #include "app/test_fixture.h"
 #include "cli/commands.h"
 #include "store/migrations.h"
+#include "store/search_store.h"
 #include "store/test_databases.h"
 
 namespace gongkai::cli {
@@ -55,6 +56,27 @@ const char* kGood =
     "title,department,class,creation_date,publish_date\n"
     "关于开展商贸统计的通知,商贸流通科,政务动态,2013-05-02,2013-05-03\n"
     "草稿,对外贸易科,业务类,2013-05-02,\n";
+
+TEST_P(ItemCommandsTest, IndexNowZeroQueuesAndReindexQueuedWorksItOff) {
+  std::string out, err;
+  ASSERT_EQ(run({"import", "items", file("q.csv", kGood), "--agency", "ta", "--index-now", "0", "--json"}, &out, &err), 0)
+      << out << err;
+  auto s = json(out);
+  EXPECT_EQ(s->getValue<int>("indexed"), 0);
+  EXPECT_EQ(s->getValue<int>("queued"), 1);
+  ASSERT_EQ(run({"import", "items", file("q2.csv", kGood), "--agency", "ta", "--index-now", "0"}, &out, &err), 0);
+  EXPECT_NE(out.find("另有 1 条已发布信息排队等待建立搜索索引"), std::string::npos) << out;
+  EXPECT_EQ(run({"import", "items", file("q3.csv", kGood), "--agency", "ta", "--index-now", "-1"}, &out, &err), 1);
+  EXPECT_NE(err.find("--index-now"), std::string::npos) << err;
+  ASSERT_EQ(run({"reindex", "--queued", "--json"}, &out, &err), 0) << out << err;
+  s = json(out);
+  EXPECT_EQ(s->getValue<int>("items"), 2);
+  EXPECT_EQ(s->getValue<int>("left"), 0);
+  auto c = db_->acquire();
+  EXPECT_EQ(store::count_queued(*c), 0);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM items WHERE status = 'published'"), store::count_indexed(*c, std::nullopt));
+  EXPECT_EQ(run({"reindex", "--queued", "--agency", "ta"}, &out, &err), 1);
+}
 
 TEST_P(ItemCommandsTest, ImportPrintsAJsonSummaryAndExportWritesEveryItem) {
   std::string out, err;

@@ -137,7 +137,7 @@ void tune_for_bulk_load(Conn& c) {
   }
 }
 
-void analyze_after_bulk_load(Conn& c) {
+void refresh_item_statistics(Conn& c) {
   if (c.backend() == Backend::kPostgres) c.exec("ANALYZE items, item_revisions");
 }
 

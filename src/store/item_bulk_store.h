@@ -66,10 +66,13 @@ void insert_bulk_rows(Conn& c, std::vector<BulkRows>& rows);
 // TOASTed until the transaction ends (readers need nothing special).
 void tune_for_bulk_load(Conn& c);
 
-// Refreshes the planner's statistics of the item tables after a bulk load, as PostgreSQL
-// advises (its statistics predate the load until autovacuum catches up). SQLite is left
-// alone: it keeps no statistics unless ANALYZE was run, and the queries are written for that.
-void analyze_after_bulk_load(Conn& c);
+// Refreshes the planner's statistics of the item tables during and after a bulk load.
+// PostgreSQL: ANALYZE, which also sees the rows of the running transaction and makes cached
+// plans of prepared statements be made again; without it a plan chosen while the table was
+// small (a sequential scan for an index-number lookup, say) stays in use as the table grows
+// and the load turns quadratic. SQLite is left alone: it keeps no statistics unless ANALYZE
+// was run, and plans every statement from the schema alone.
+void refresh_item_statistics(Conn& c);
 
 // Export: one row per item of the agency, in id order, with the revision it exports (the
 // published one when there is one, else the working one).

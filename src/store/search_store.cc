@@ -1,5 +1,6 @@
 #include "store/search_store.h"
 
+#include <algorithm>
 #include <chrono>
 #include <stdexcept>
 
@@ -85,6 +86,47 @@ void index_item(Conn& c, int64_t item_id) {
   auto r = c.query_one(std::string("SELECT ") + kSourceCols + "WHERE i.id = ? AND i.status = 'published'", {item_id});
   if (r) write_one(c, source_of(*r));
 }
+
+void index_items(Conn& c, const std::vector<int64_t>& item_ids) {
+  if (item_ids.empty()) return;
+  std::string in = "(";
+  Params p;
+  p.reserve(item_ids.size());
+  for (int64_t id : item_ids) {
+    in += p.empty() ? "?" : ",?";
+    p.push_back(id);
+  }
+  in += ")";
+  if (lite(c)) c.query("DELETE FROM search_fts WHERE rowid IN " + in, p);
+  else c.query("DELETE FROM search_docs WHERE item_id IN " + in, p);
+  std::vector<Source> rows;
+  rows.reserve(item_ids.size());
+  for (const auto& r : c.query(std::string("SELECT ") + kSourceCols + "WHERE i.status = 'published' AND i.id IN " + in, p)) {
+    rows.push_back(source_of(r));
+  }
+  write_batch(c, rows);
+}
+
+void queue_for_index(Conn& c, const std::vector<int64_t>& item_ids) {
+  std::vector<Params> rows;
+  rows.reserve(item_ids.size());
+  for (int64_t id : item_ids) rows.push_back({id});
+  if (!rows.empty()) c.bulk_insert("search_queue", {"item_id"}, rows);
+}
+
+int64_t index_queued(Conn& c, int limit) {
+  if (!c.in_transaction()) throw DbError("NO_TX", "index_queued needs the caller's transaction");
+  std::vector<int64_t> ids;
+  for (const auto& r : c.query("SELECT item_id FROM search_queue ORDER BY item_id LIMIT ?", {std::max(limit, 1)})) {
+    ids.push_back(r.i64(0));
+  }
+  if (ids.empty()) return 0;
+  index_items(c, ids);
+  c.query("DELETE FROM search_queue WHERE item_id <= ?", {ids.back()});
+  return static_cast<int64_t>(ids.size());
+}
+
+int64_t count_queued(Conn& c) { return c.query_int("SELECT COUNT(*) FROM search_queue"); }
 
 ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress, int batch) {
   if (!c.in_transaction()) throw DbError("NO_TX", "reindex_search needs the caller's transaction");

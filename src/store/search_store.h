@@ -5,7 +5,9 @@
 //  * The index holds exactly the items whose status is 'published', each with the title,
 //    body_text, document number and keywords of its published revision. Writers keep it in
 //    step by calling index_item/unindex_item (or reindex_search after a bulk load) in the
-//    same transaction as the change.
+//    same transaction as the change, except that a bulk import may queue its items
+//    (queue_for_index) to be indexed after its commit: until index_queued reaches them,
+//    those items are published but not yet found.
 //  * SQLite: FTS5 table search_fts (rowid = item id; columns title, body, meta) with our
 //    tokenizer. PostgreSQL: search_docs rows (item id, chunk, tsvector), see
 //    store/search_pg_doc.h. Both answer the same queries: every term of the parsed query
@@ -36,6 +38,18 @@ void index_item(Conn& c, int64_t item_id);
 // Removes the item's index entry, if any.
 void unindex_item(Conn& c, int64_t item_id);
 
+// index_item for many items at once, with bulk writes (ids in any order, no duplicates).
+void index_items(Conn& c, const std::vector<int64_t>& item_ids);
+
+// The queue of items waiting for the index (migration 9). Queued items are indexed from
+// their state when index_queued reaches them, so withdrawing or republishing one meanwhile
+// needs nothing special.
+void queue_for_index(Conn& c, const std::vector<int64_t>& item_ids);
+// Indexes up to `limit` queued items, lowest ids first, and takes them off the queue, in
+// the caller's transaction (throws DbError "NO_TX" without one); returns how many it took.
+int64_t index_queued(Conn& c, int limit);
+int64_t count_queued(Conn& c);
+
 struct ReindexStats {
   int64_t items = 0;    // published items written
   int64_t removed = 0;  // entries removed first
@@ -50,6 +64,7 @@ using ReindexProgress = std::function<void(int64_t done, int64_t total)>;
 // row), then reads the published items in id order, `batch` at a time, and writes them with
 // bulk inserts (SQLite: one prepared INSERT; PostgreSQL: COPY into a temporary table, then
 // one INSERT … SELECT with to_tsvector per batch). Readers see the old index until commit.
+// Queued items stay queued (indexing them again changes nothing).
 ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress = {},
                             int batch = 1000);
 
