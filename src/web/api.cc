@@ -1,5 +1,5 @@
 // The read-only open API under /api/v1: agencies, classes, items with filters and paging,
-// one item by index number, and its OpenAPI description. Errors are JSON with a code
+// one item by index number, search, and its OpenAPI description. Errors are JSON with a code
 // (server.cc); every GET carries CORS headers so any site may read it.
 #include <Poco/JSON/Array.h>
 #include <Poco/JSON/Object.h>
@@ -16,6 +16,7 @@
 #include "web/api_json.h"
 #include "web/pages.h"
 #include "web/portal_page.h"
+#include "web/search_handlers.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -169,6 +170,38 @@ void api_item(Context& c) {
     atts.add(o);
   }
   out.set("attachments", atts);
+  send_json(c, 200, out);
+}
+
+void api_search(Context& c) {
+  cors(c);
+  app::SearchParseOptions opt;
+  opt.allow_per_page = true;
+  app::SearchRequest r = app::parse_search_params(search_params_of(c), opt);
+  app::SearchResult res = app::run_search(*c.app.db, r);
+  auto plain = [](const app::Segments& segs) {
+    std::string s;
+    for (const auto& seg : segs) s += seg.text;
+    return s;
+  };
+  Array arr;
+  for (const auto& h : res.hits) {
+    Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+    o.set("index_no", h.row.index_no);
+    o.set("title", h.row.title);
+    o.set("url", item_url(h.row.index_no));
+    o.set("published", h.row.publish_date);
+    o.set("snippet", plain(h.snippet));
+    o.set("agency", h.row.agency_slug);
+    o.set("validity", h.row.validity);
+    arr.add(o);
+  }
+  Object out(Poco::JSON_PRESERVE_KEY_ORDER);
+  out.set("total", res.total);
+  out.set("page", r.page);
+  out.set("per_page", r.per_page);
+  out.set("items", arr);
+  out.set("links", paging_links(c, "/api/v1/search", {r.page, r.per_page}, res.total));
   send_json(c, 200, out);
 }
 

@@ -9,6 +9,8 @@ void api_agencies(Context& c);
 void api_classes(Context& c);
 void api_items(Context& c);
 void api_item(Context& c);
+// GET /api/v1/search: the search service (app/search.h) with per_page up to 1000.
+void api_search(Context& c);
 void api_openapi(Context& c);
 void api_preflight(Context& c);
 

@@ -90,6 +90,40 @@ TEST_F(ApiTest, OneItemByIndexNumber) {
   expect_error("/api/v1/items/002953470/2099-00001", 404, "item_not_found");
 }
 
+TEST_F(ApiTest, SearchAnswersWithHitsSnippetsAndLinks) {
+  auto p = json("/api/v1/search?q=%E6%8A%A5%E5%91%8A&agency=cxswj&per_page=5");  // q=报告
+  int total = p->getValue<int>("total");
+  EXPECT_GT(total, 5);
+  auto items = p->getArray("items");
+  ASSERT_EQ(items->size(), 5u);
+  for (size_t i = 0; i < items->size(); ++i) {
+    auto h = items->getObject(i);
+    for (const char* k : {"index_no", "title", "url", "published", "snippet"}) EXPECT_TRUE(h->has(k)) << k;
+    std::string text = h->getValue<std::string>("title") + h->getValue<std::string>("snippet");
+    EXPECT_NE(text.find("报告"), std::string::npos) << text;
+    EXPECT_EQ(h->getValue<std::string>("url"), "/items/" + h->getValue<std::string>("index_no"));
+  }
+  auto links = p->getObject("links");
+  EXPECT_EQ(links->getValue<std::string>("next"), "/api/v1/search?q=%E6%8A%A5%E5%91%8A&agency=cxswj&per_page=5&page=2");
+  // One page of up to 1000 holds every hit; the same total with the year filter narrower.
+  auto all = json("/api/v1/search?q=%E6%8A%A5%E5%91%8A&per_page=1000");
+  EXPECT_EQ(all->getValue<int>("total"), total);
+  EXPECT_EQ(static_cast<int>(all->getArray("items")->size()), total);
+  auto y = json("/api/v1/search?q=%E6%8A%A5%E5%91%8A&agency=cxswj&year_from=2013&year_to=2013");
+  EXPECT_LT(y->getValue<int>("total"), total);
+  auto none = json("/api/v1/search?q=%E4%B8%8D%E5%AD%98%E5%9C%A8%E7%9A%84%E8%AF%8D%E8%AF%AD%E7%BB%84%E5%90%88xyz");
+  EXPECT_EQ(none->getValue<int>("total"), 0);
+  EXPECT_EQ(none->getArray("items")->size(), 0u);
+  expect_error("/api/v1/search", 400, "query_empty");
+  expect_error("/api/v1/search?q=x&per_page=1001", 400, "bad_per_page");
+  expect_error("/api/v1/search?q=x&page=0", 400, "bad_page");
+  expect_error("/api/v1/search?q=x&q=y", 400, "repeated_parameter");
+  expect_error("/api/v1/search?q=x&colour=red", 400, "unknown_parameter");
+  expect_error("/api/v1/search?q=x&agency=nosuch", 404, "unknown_agency");
+  expect_error("/api/v1/search?q=%FF%FE", 400, "query_bad_encoding");
+  expect_error("/api/v1/search?q=" + std::string(300, 'a'), 400, "query_too_long");
+}
+
 TEST_F(ApiTest, BadInputIsAJsonErrorWithACode) {
   expect_error("/api/v1/items", 400, "agency_required");
   expect_error("/api/v1/items?agency=cxswj&per_page=1001", 400, "bad_per_page");

@@ -77,6 +77,7 @@ std::vector<Route> all_routes() {
       {"GET", "/api/v1/agencies/{slug}/classes", api_classes, Access::kPublic, {}},
       {"GET", "/api/v1/items", api_items, Access::kPublic, {}},
       {"GET", "/api/v1/items/{*index_no}", api_item, Access::kPublic, {}},
+      {"GET", "/api/v1/search", api_search, Access::kPublic, {}},
       {"OPTIONS", "/api/v1/{*path}", api_preflight, Access::kPublic, {}},
       {"GET", "/admin/requests", get_admin_requests, Access::kRoles, request_readers},
       {"GET", "/admin/requests/new", get_new_admin_request, Access::kRoles, request_handlers},

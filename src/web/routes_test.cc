@@ -63,6 +63,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /api/v1/agencies/{slug}/classes", {"public"}},
     {"GET /api/v1/items", {"public"}},
     {"GET /api/v1/items/{*index_no}", {"public"}},
+    {"GET /api/v1/search", {"public"}},
     {"OPTIONS /api/v1/{*path}", {"public"}},
     {"GET /admin/requests", {"clerk", "office", "leader"}},
     {"GET /admin/requests/new", {"clerk", "office"}},
