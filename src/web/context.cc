@@ -116,7 +116,15 @@ std::string Context::cookie(const std::string& name) const {
   return cookies.get(name, "");
 }
 
-std::string Context::client_ip() const { return req.clientAddress().host().toString(); }
+std::string Context::client_ip() const {
+  // Behind the shipped nginx every peer is the proxy; it passes the reader's address. Only
+  // trusted when the peer is on this machine, so a reader cannot forge it by sending it.
+  if (app.options.behind_proxy && req.clientAddress().host().isLoopback()) {
+    std::string real = req.get("X-Real-IP", "");
+    if (!real.empty() && real.size() <= 64) return real;
+  }
+  return req.clientAddress().host().toString();
+}
 
 void Context::send(int status, const std::string& content_type, const std::string& body) {
   resp.setStatus(static_cast<Poco::Net::HTTPResponse::HTTPStatus>(status));
@@ -124,6 +132,7 @@ void Context::send(int status, const std::string& content_type, const std::strin
   resp.setContentLength64(static_cast<Poco::Int64>(body.size()));
   std::ostream& out = resp.send();
   if (method != "HEAD") out.write(body.data(), static_cast<std::streamsize>(body.size()));
+  if (keep_body) kept_body = body;
   sent_ = true;
 }
 

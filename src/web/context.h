@@ -57,6 +57,11 @@ class Context {
   void redirect(const std::string& location, int status = 303);
   bool sent() const { return sent_; }
 
+  // Set by the dispatcher when the response may go into the page cache (web/page_cache.h):
+  // send() then keeps a copy of the body.
+  bool keep_body = false;
+  std::string kept_body;
+
   // The signed-in principal; throws AppError(kUnauthenticated) if none.
   const app::Principal& who() const;
 

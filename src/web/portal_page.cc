@@ -1,5 +1,7 @@
 #include "web/portal_page.h"
 
+#include <ctime>
+
 #include "app/errors.h"
 #include "web/pages.h"
 #include "web/server.h"
@@ -51,7 +53,15 @@ void PortalPage::feed(const std::string& title, const std::string& url) {
 }
 
 void PortalPage::send(int status) {
-  c_.resp.set("Cache-Control", private_ ? "no-store" : "public, max-age=60");
+  if (private_) {
+    c_.resp.set("Cache-Control", "no-store");
+  } else {
+    // Browsers ask again each time (a withdrawn item must not linger in them); the page
+    // cache and the shipped nginx keep the page for less than a second (web/page_cache.h,
+    // deploy/nginx).
+    c_.resp.set("Cache-Control", "public, max-age=0, must-revalidate");
+    c_.resp.set("X-Accel-Expires", accel_expires_now());
+  }
   c_.html(status, render::expand("portal/layout.tpl", layout_));
 }
 
@@ -62,6 +72,12 @@ store::AgencyRow agency_by_slug(Context& c) {
   auto a = store::find_agency_by_slug(*conn, it->second);
   if (!a) throw app::not_found("机关");
   return *a;
+}
+
+std::string accel_expires_now() {
+  // nginx keeps a response while its clock's second is at most this one: "@now" holds it for
+  // the rest of the current second (a relative "1" could hold it for up to two).
+  return "@" + std::to_string(static_cast<long long>(std::time(nullptr)));
 }
 
 std::string item_url(const std::string& index_no) { return "/items/" + index_no; }

@@ -38,4 +38,8 @@ store::AgencyRow agency_by_slug(Context& c);
 // Public URL of an item: /items/<index number>.
 std::string item_url(const std::string& index_no);
 
+// The X-Accel-Expires value that lets the shipped nginx keep a public page until the end of
+// the current second (deploy/nginx/gongkai.conf).
+std::string accel_expires_now();
+
 }  // namespace gongkai::web

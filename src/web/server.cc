@@ -8,6 +8,7 @@
 #include <Poco/Net/SocketAddress.h>
 #include <Poco/JSON/Object.h>
 #include <Poco/JSON/Stringifier.h>
+#include <Poco/String.h>
 
 #include <atomic>
 #include <chrono>
@@ -19,6 +20,7 @@
 #include "app/errors.h"
 #include "app/passwords.h"
 #include "web/pages.h"
+#include "web/portal_page.h"
 
 namespace gongkai::web {
 namespace {
@@ -167,6 +169,40 @@ bool access_ok(const Route& r, const app::Principal* who) {
   for (auto role : r.roles) if (who->has(role)) return true;
   return false;
 }
+// Headers of a response that belong to that exchange only, never replayed from the cache.
+bool exchange_header(const std::string& name) {
+  for (const char* n : {"Set-Cookie", "Content-Length", "X-Request-Id", "Date", "Connection", "Keep-Alive",
+                        "Transfer-Encoding"}) {
+    if (Poco::icompare(name, n) == 0) return true;
+  }
+  return false;
+}
+
+// Keeps the response in the page cache when web/page_cache.h allows it.
+void maybe_keep(PageCache& cache, const std::string& key, uint64_t generation, Context& c) {
+  const auto& resp = c.resp;
+  if (resp.getStatus() != Poco::Net::HTTPResponse::HTTP_OK || resp.has("Set-Cookie")) return;
+  if (resp.get("Cache-Control", "").find("public") == std::string::npos) return;
+  auto e = std::make_shared<PageCache::Entry>();
+  for (const auto& [name, value] : resp) {
+    if (!exchange_header(name)) e->headers.emplace_back(name, value);
+  }
+  e->body = std::move(c.kept_body);
+  e->stored = PageCache::Clock::now();
+  e->generation = generation;
+  cache.store(key, std::move(e));
+}
+
+void replay(Context& c, const PageCache::Entry& e) {
+  for (const auto& [name, value] : e.headers) c.resp.set(name, value);
+  if (c.resp.has("X-Accel-Expires")) c.resp.set("X-Accel-Expires", accel_expires_now());
+  c.resp.set("X-Gongkai-Cache", "hit");
+  c.resp.setStatus(Poco::Net::HTTPResponse::HTTP_OK);
+  c.resp.setContentLength64(static_cast<Poco::Int64>(e.body.size()));
+  std::ostream& out = c.resp.send();
+  if (c.method != "HEAD") out.write(e.body.data(), static_cast<std::streamsize>(e.body.size()));
+}
+
 }  // namespace
 
 bool may_get(const app::Principal& who, const std::string& path) {
@@ -182,6 +218,19 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
   resp.set("X-Request-Id", c.request_id);
   security_headers(resp);
   int status_logged = 0;
+  PageCache* cache = state.page_cache;
+  bool reads = c.method == "GET" || c.method == "HEAD";
+  std::string cache_key;
+  uint64_t generation = 0;
+  if (cache && reads && c.cookie(kSessionCookie).empty() && c.path.size() <= 2000) {
+    cache_key = PageCache::key(req.getURI(), c.cookie("gk_care") == "1");
+    if (auto hit = cache->find(cache_key, PageCache::Clock::now())) {
+      replay(c, *hit);
+      return;
+    }
+    generation = cache->generation();
+    c.keep_body = true;
+  }
   try {
     if (c.path.size() > 2000) throw app::AppError(app::ErrorKind::kInvalid, "bad_path", "请求地址过长");
     bool mismatch = false;
@@ -207,6 +256,7 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
     }
     r->handler(c);
     if (!c.sent()) throw std::logic_error("handler sent no response");
+    if (c.keep_body) maybe_keep(*cache, cache_key, generation, c);
   } catch (const app::ValidationError& e) {
     // Forms that can show messages beside fields catch this themselves; elsewhere the
     // field messages are the explanation.
@@ -225,6 +275,8 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
     std::cerr << "request " << c.request_id << " " << c.method << " " << c.path << ": " << e.what() << "\n";
     send_error(c, 500, "internal", "系统内部错误，请稍后再试（请求编号 " + c.request_id + "）");
   }
+  // Any other method may have changed what pages show.
+  if (cache && !reads && c.method != "OPTIONS") cache->invalidate();
   status_logged = resp.getStatus();
   auto ms = std::chrono::duration_cast<std::chrono::microseconds>(std::chrono::steady_clock::now() - start).count();
   if (std::getenv("GK_ACCESS_LOG")) {

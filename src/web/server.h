@@ -16,6 +16,7 @@
 #include "core/roles.h"
 #include "store/db.h"
 #include "web/context.h"
+#include "web/page_cache.h"
 
 namespace gongkai::web {
 
@@ -24,11 +25,13 @@ struct ServerOptions {
   std::string data_dir = "data";
   int threads = 16;
   bool secure_cookies = false;  // set behind TLS
+  bool behind_proxy = false;    // take the client's address from X-Real-IP (deploy/nginx)
 };
 
 struct AppState {
   store::Database* db = nullptr;
   app::BlobStore* blobs = nullptr;
+  PageCache* page_cache = nullptr;  // none: every response is rendered
   ServerOptions options;
 };
 

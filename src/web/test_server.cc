@@ -20,6 +20,12 @@ TestServer::TestServer(store::Database& db)
 
 TestServer::~TestServer() { server_->stopAll(true); }
 
+PageCache& TestServer::enable_page_cache(std::chrono::milliseconds fresh_for) {
+  cache_ = std::make_unique<PageCache>(fresh_for);
+  state_.page_cache = cache_.get();
+  return *cache_;
+}
+
 TestReply TestServer::request(const std::string& method, const std::string& path, const app::Session* s,
                               const std::string& form, const std::string& cookies) {
   Poco::Net::HTTPClientSession session("127.0.0.1", socket_.address().port());

@@ -34,8 +34,13 @@ class TestServer {
                     const std::string& form = "", const std::string& cookies = "");
   TestReply get(const std::string& path, const app::Session* s = nullptr) { return request("GET", path, s); }
 
+  // Serves through a page cache from now on (off by default, so that tests which change
+  // data behind the server's back see the change at once).
+  PageCache& enable_page_cache(std::chrono::milliseconds fresh_for = std::chrono::milliseconds(1000));
+
  private:
   AppState state_;
+  std::unique_ptr<PageCache> cache_;
   std::unique_ptr<app::BlobStore> blobs_;
   Poco::Net::ServerSocket socket_;
   std::unique_ptr<Poco::Net::HTTPServer> server_;

@@ -71,7 +71,9 @@ export function itemIdFromLocation(location) {
 }
 
 export class Client {
-  constructor() {
+  // `base`: another front for the same server (the nginx test), default the server itself.
+  constructor(base = BASE) {
+    this.base = base;
     this.cookies = new Map();
     this.csrf = null;
     this.lastSetCookies = [];
@@ -90,7 +92,7 @@ export class Client {
       payload = new URLSearchParams(Array.isArray(form) ? form : Object.entries(form)).toString();
       h['content-type'] = 'application/x-www-form-urlencoded';
     }
-    const res = await fetch(BASE + path, { method, headers: h, body: payload, redirect: 'manual' });
+    const res = await fetch(this.base + path, { method, headers: h, body: payload, redirect: 'manual' });
     this.lastSetCookies = res.headers.getSetCookie();
     for (const sc of this.lastSetCookies) {
       const [pair, ...attrs] = sc.split(';');
