@@ -292,10 +292,15 @@ class PdfWriter {
         double top = std::max(b.top, from), bottom = std::min(b.top + b.height, to);
         if (bottom <= top) continue;
         double x = geo_.left + b.x;
+        // A cell cut by a page break shows its text in each part that has room for it, so a
+        // row label spanning many rows is seen on every page it reaches.
+        double text_top = b.text_top;
+        bool cut = top > b.top || bottom < b.top + b.height;
+        if (cut && b.text_height + 2 * kCellPadY <= bottom - top) text_top = top + (bottom - top - b.text_height) / 2;
         cairo_save(cr_);
         cairo_rectangle(cr_, x, offset + top, b.width, bottom - top);
         cairo_clip(cr_);
-        cairo_move_to(cr_, x + kCellPadX, offset + b.text_top);
+        cairo_move_to(cr_, x + kCellPadX, offset + text_top);
         pango_cairo_show_layout(cr_, b.layout.get());
         cairo_restore(cr_);
         cairo_rectangle(cr_, x, offset + top, b.width, bottom - top);

@@ -155,6 +155,17 @@ TEST(DocumentPdf, TableOf200RowsRepeatsHeaderOnEveryPage) {
   }
 }
 
+TEST(DocumentPdf, LabelOfACellCutByAPageBreakShowsOnEachPage) {
+  REQUIRE_POPPLER();
+  // Table 三's 三、本年度办理结果 spans 22 rows, more than the rest of page 1 holds.
+  PdfFile f(to_pdf(samples::report()));
+  auto texts = f.page_texts();
+  ASSERT_GE(texts.size(), 2u);
+  int pages_with_label = 0;
+  for (const std::string& t : texts) pages_with_label += t.find("三、本年度办理结果") != std::string::npos;
+  EXPECT_EQ(pages_with_label, static_cast<int>(texts.size()));
+}
+
 TEST(DocumentPdf, CellTallerThanAPageIsSplitNotLost) {
   REQUIRE_POPPLER();
   Document d;
