@@ -25,11 +25,14 @@ std::string squash(const std::string& s) {
   return out;
 }
 
-bool have_poppler() { return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0; }
+bool have_poppler() {
+  return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && "
+                     "command -v pdftohtml >/dev/null 2>&1") == 0;
+}
 
 #define REQUIRE_POPPLER()                                                                     \
   if (!have_poppler())                                                                        \
-  GTEST_SKIP() << "pdftotext/pdfinfo not found: install poppler-utils (scripts/install-deps.sh)"
+  GTEST_SKIP() << "pdftotext/pdfinfo/pdftohtml not found: install poppler-utils (scripts/install-deps.sh)"
 
 // The PDF written to a temporary file, removed with the object.
 struct PdfFile {
@@ -43,6 +46,7 @@ struct PdfFile {
 
   std::string run(const std::string& command) const {
     std::string cmd = command + " '" + path.string() + "' " + (command.starts_with("pdftotext") ? "- " : "") + "2>/dev/null";
+    if (command.starts_with("pdftohtml")) cmd = command + " '" + path.string() + "' 2>/dev/null";
     std::string out;
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return out;
@@ -93,6 +97,21 @@ TEST(DocumentPdf, ChineseTextTitleAndFooter) {
   EXPECT_NE(text.find("第1页共" + std::to_string(pages) + "页"), std::string::npos) << text;
   EXPECT_NE(f.info().find("慈溪市商务局2021年政府信息公开工作年度报告"), std::string::npos) << f.info();
   EXPECT_NE(f.info().find("595.276 x 841.89"), std::string::npos) << f.info();
+}
+
+TEST(DocumentPdf, HeadingsBecomeNestedBookmarks) {
+  REQUIRE_POPPLER();
+  Document d;
+  d.blocks = {Heading{1, "年度报告"}, Heading{2, "一、总体情况"}, Paragraph{.text = "正文"}, PageBreak{},
+              Heading{2, "二、主动公开<情况>"}, Heading{3, "（一）基本情况"}, Heading{2, "三、依申请公开"}};
+  PdfFile f(to_pdf(d));
+  std::string xml = f.run("pdftohtml -xml -stdout -i -q");
+  size_t at = xml.find("<outline>");
+  ASSERT_NE(at, std::string::npos) << xml;
+  EXPECT_EQ(squash(xml.substr(at, xml.find("</pdf2xml>") - at)),
+            "<outline><itempage=\"1\">年度报告</item><outline><itempage=\"1\">一、总体情况</item>"
+            "<itempage=\"2\">二、主动公开&lt;情况&gt;</item><outline><itempage=\"2\">（一）基本情况</item></outline>"
+            "<itempage=\"2\">三、依申请公开</item></outline></outline>");
 }
 
 TEST(DocumentPdf, LongDocumentNumbersEveryPage) {
