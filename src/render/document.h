@@ -76,8 +76,8 @@ std::string to_xlsx(const Document& doc);
 // The formats above, for handlers that offer one document as several downloads.
 enum class DocumentFormat { kHtml, kPdf, kDocx, kXlsx };
 
-// The format named by an extension or a query value: "pdf", "docx", "xlsx", "html" (case
-// ignored, leading dot allowed); nullopt for anything else.
+// The format named by an extension or a query value: "pdf", "docx", "xlsx", "html" or "htm"
+// (case ignored, leading dot allowed); nullopt for anything else.
 std::optional<DocumentFormat> parse_document_format(std::string_view name);
 
 // The Content-Type to send, e.g. "application/pdf".

@@ -449,7 +449,15 @@ struct Context {
 
 }  // namespace
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+#define GK_PDF_ASAN 1
+#elif defined(__has_feature)     // clang
+#if __has_feature(address_sanitizer)
+#define GK_PDF_ASAN 1
+#endif
+#endif
+
+#ifdef GK_PDF_ASAN
 // LeakSanitizer: cairo 1.16 leaks about 768 bytes per PDF while subsetting fonts in
 // cairo_surface_finish, and fontconfig keeps its configuration for the process; neither is
 // ours to free. Any binary that links the PDF writer gets these suppressions.
