@@ -114,6 +114,43 @@ TEST(DocumentPdf, HeadingsBecomeNestedBookmarks) {
             "<itempage=\"2\">三、依申请公开</item></outline></outline>");
 }
 
+// Every word of the text lies inside the GB/T 9704 text block (A4 portrait: 28 mm left, 26 mm
+// right, 37 mm top, 35 mm bottom; landscape turns them with the page); only the page number
+// sits below it.
+TEST(DocumentPdf, TextStaysInsideTheTextBlock) {
+  REQUIRE_POPPLER();
+  constexpr double mm = 72.0 / 25.4;
+  for (bool landscape : {false, true}) {
+    Document d = samples::report(80);
+    d.landscape = landscape;
+    d.blocks.push_back(Paragraph{.text = std::string(40, 'W') + "长而无空格的英文与中文混排也要在版心内换行。" + std::string(30, '9')});
+    PdfFile f(to_pdf(d));
+    std::string xml = f.run("pdftotext -bbox -enc UTF-8");
+    double width = landscape ? 297 * mm : 210 * mm, height = landscape ? 210 * mm : 297 * mm;
+    double left = (landscape ? 37 : 28) * mm, right = width - (landscape ? 35 : 26) * mm;
+    double top = (landscape ? 28 : 37) * mm, bottom = height - (landscape ? 26 : 35) * mm;
+    std::regex word("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+    int words = 0, footers = 0;
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), word); it != std::sregex_iterator(); ++it) {
+      const std::smatch& m = *it;
+      double x0 = std::stod(m[1]), y0 = std::stod(m[2]), x1 = std::stod(m[3]), y1 = std::stod(m[4]);
+      ++words;
+      EXPECT_GE(x0, left - 0.5) << m[5] << (landscape ? " landscape" : "");
+      EXPECT_LE(x1, right + 0.5) << m[5] << (landscape ? " landscape" : "");
+      if (y0 >= bottom) {
+        ++footers;
+        EXPECT_TRUE(std::regex_match(m[5].str(), std::regex("第|页|共|[0-9]+"))) << m[5];
+        EXPECT_LE(y1, height - 10 * mm);
+      } else {
+        EXPECT_GE(y0, top - 1) << m[5];
+        EXPECT_LE(y1, bottom + 1) << m[5];
+      }
+    }
+    EXPECT_GT(words, 500);
+    EXPECT_EQ(footers, 6 * f.pages());  // 第 N 页 共 M 页
+  }
+}
+
 TEST(DocumentPdf, LongDocumentNumbersEveryPage) {
   REQUIRE_POPPLER();
   Document d;
