@@ -378,12 +378,15 @@ class PdfWriter {
     y_ += 0.5 * kBodySize;
   }
 
-  // Places a row group at y_: whole when it fits here or on a new page, else in slices over
-  // as many pages as it takes. `header` is repeated at the top of each new page.
+  // Places a row group at y_: whole when it fits here; a small group that does not fit goes
+  // whole to the next page; a large one is cut into slices (at row boundaries where it can be)
+  // over as many pages as it takes rather than leave most of a page empty. `header` is
+  // repeated at the top of each new page.
   void place_group(const RowGroup& g, const RowGroup* header) {
     if (g.height <= 0) return;
     double fresh = content_height() - (header ? header->height : 0);
-    if (g.height > room() && (g.height <= fresh || room() < 3 * kTableSize * 1.45)) {
+    bool keep_together = g.height <= std::min(fresh, content_height() / 4);
+    if (g.height > room() && (keep_together || room() < 3 * kTableSize * 1.45)) {
       table_page_break(header);
     }
     double from = 0;

@@ -222,6 +222,20 @@ TEST(DocumentPdf, LabelOfACellCutByAPageBreakShowsOnEachPage) {
   EXPECT_EQ(pages_with_label, static_cast<int>(texts.size()));
 }
 
+TEST(DocumentPdf, LargeRowGroupStartsWhereThereIsRoom) {
+  REQUIRE_POPPLER();
+  // On A3 landscape the 22 rows under 三、本年度办理结果 would fit a page of their own, but
+  // moving them there would leave most of page 1 empty: they start on page 1 instead.
+  Document d = samples::report(40);
+  d.page = PageSize::kA3;
+  d.landscape = true;
+  PdfFile f(to_pdf(d));
+  auto texts = f.page_texts();
+  ASSERT_GE(texts.size(), 2u);
+  EXPECT_NE(texts[0].find("（一）予以公开"), std::string::npos);
+  EXPECT_NE(texts[0].find("（三）不予公开"), std::string::npos);
+}
+
 TEST(DocumentPdf, CellTallerThanAPageIsSplitNotLost) {
   REQUIRE_POPPLER();
   Document d;
