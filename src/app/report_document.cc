@@ -524,3 +524,28 @@ std::string document_text(const render::Document& doc) {
 }
 
 }  // namespace gongkai::app
+
+#include "render/embedded_files.h"
+
+namespace gongkai::app {
+
+std::string report_html_file(const render::Document& doc) {
+  std::string css, print;
+  for (const auto& f : render::embedded_files()) {
+    if (f.path == "static/gongkai.css") css = std::string(f.data);
+    if (f.path == "static/print.css") print = std::string(f.data);
+  }
+  std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n<title>";
+  for (char ch : doc.title) {
+    if (ch == '<') out += "&lt;";
+    else if (ch == '&') out += "&amp;";
+    else out += ch;
+  }
+  out += "</title>\n<style>\n" + css + "\n@page { size: A4; margin: 25mm 20mm; }\n@media print {\n" + print +
+         "\n}\nbody { max-width: 60em; margin: 2em auto; padding: 0 1em; }\n</style>\n</head>\n<body>\n<main>\n";
+  out += render::to_html(doc);
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace gongkai::app

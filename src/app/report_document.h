@@ -52,3 +52,11 @@ std::string document_text(const render::Document& doc);
 std::string wan_yuan(int64_t yuan);
 
 }  // namespace gongkai::app
+
+namespace gongkai::app {
+
+// A standalone HTML file of the report (the CLI's .html output): the document with the site's
+// stylesheet and print stylesheet inlined, so it prints on A4 without the portal.
+std::string report_html_file(const render::Document& doc);
+
+}  // namespace gongkai::app
