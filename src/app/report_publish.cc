@@ -248,8 +248,14 @@ std::vector<PublishedSummary> report_versions(store::Database& db, const Princip
 
 std::optional<std::string> document_bytes(const render::Document& doc, const std::string& format) {
   if (format == "pdf") return render::to_pdf(doc);
+  if (format == "docx") return render::to_docx(doc);
   if (format == "html") return report_html_file(doc);
   return std::nullopt;
+}
+
+const std::vector<std::string>& download_formats() {
+  static const std::vector<std::string> k = {"pdf", "docx"};
+  return k;
 }
 
 std::string document_mime(const std::string& format) {

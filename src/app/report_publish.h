@@ -78,6 +78,8 @@ std::vector<PublishedSummary> report_versions(store::Database& db, const Princip
 // The document in a download format: "pdf", "docx", "xlsx" or "html" (standalone page);
 // nullopt for another format or one this build has no writer for.
 std::optional<std::string> document_bytes(const render::Document& doc, const std::string& format);
+// The download formats this build writes, in the order offered: "pdf", "docx", ….
+const std::vector<std::string>& download_formats();
 // The MIME type of a download format.
 std::string document_mime(const std::string& format);
 

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "render/zip_test_util.h"
 
 namespace gongkai::cli {
 namespace {
@@ -122,6 +123,44 @@ TEST_F(ReportCommand, HtmlAndPdfCarryTheSameText) {
       << err;
   std::string pdf = slurp(file("r.pdf"));
   EXPECT_EQ(pdf.rfind("%PDF-", 0), 0u);
+}
+
+// The text of a file's XML or pdftotext output without tags and white space.
+std::string bare_text(const std::string& s) {
+  std::string out;
+  bool in_tag = false;
+  for (char ch : s) {
+    if (ch == '<') in_tag = true;
+    else if (ch == '>') in_tag = false;
+    else if (!in_tag && ch != '\n' && ch != ' ' && ch != '\r' && ch != '\f') out += ch;
+  }
+  return out;
+}
+
+TEST_F(ReportCommand, DocxAndPdfCarryTheSeedSentences) {
+  const std::string sentence = "截至2013年12月31日，我局累计主动公开政府信息517条，其中2013年新增主动公开政府信息203条。";
+  std::string out, err;
+  ASSERT_EQ(run({"report", "--db", db(), "--agency", "cxswj", "--year", "2013", "--layout", "2008", "--out",
+                 file("r.docx")},
+                &out, &err),
+            0)
+      << err;
+  auto parts = render::testing::unzip(slurp(file("r.docx")));
+  ASSERT_TRUE(parts.count("word/document.xml"));
+  std::string docx_text = bare_text(parts["word/document.xml"]);
+  EXPECT_NE(docx_text.find(sentence), std::string::npos);
+  EXPECT_NE(docx_text.find("2013年度我局未收到任何形式的申请公开信息要求。"), std::string::npos);
+  ASSERT_EQ(run({"report", "--db", db(), "--agency", "cxswj", "--year", "2013", "--layout", "2008", "--out",
+                 file("r8.pdf")},
+                &out, &err),
+            0)
+      << err;
+  if (std::system("command -v pdftotext >/dev/null 2>&1") != 0) GTEST_SKIP() << "pdftotext not installed";
+  std::string cmd = "pdftotext -enc UTF-8 " + file("r8.pdf") + " " + file("r8.txt");
+  ASSERT_EQ(std::system(cmd.c_str()), 0);
+  std::string pdf_text = bare_text(slurp(file("r8.txt")));
+  EXPECT_NE(pdf_text.find(sentence), std::string::npos) << pdf_text.substr(0, 600);
+  EXPECT_NE(pdf_text.find("电子化率达100%。"), std::string::npos);
 }
 
 TEST_F(ReportCommand, BadUsageIsRefused) {

@@ -118,7 +118,11 @@ void report_page(Context& c, int year, app::ReportLayout layout, const std::opti
   // The preview shows what is saved; the form shows what was typed.
   auto doc = app::report_document(data, layout, draft.parts, core::Date::today_cst().iso());
   d.SetValue("PREVIEW", render::to_html(doc));
-  if (app::document_bytes(render::Document{}, "docx")) d.ShowSection("DOCX");
+  for (const auto& f : app::download_formats()) {
+    if (f == "pdf") continue;
+    auto* dl = d.AddSectionDictionary("DL");
+    dl->SetValue("FORMAT", f);
+  }
   if (office) {
     auto* e = d.AddSectionDictionary("EDIT");
     e->SetValue("CSRF", c.session->csrf_token);

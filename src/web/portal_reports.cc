@@ -14,17 +14,8 @@
 namespace gongkai::web {
 namespace {
 
-// Download formats offered, in order, when this build can write them.
-std::vector<std::string> download_formats() {
-  std::vector<std::string> out;
-  for (const char* f : {"pdf", "docx", "xlsx"}) {
-    if (app::document_bytes(render::Document{}, f)) out.emplace_back(f);
-  }
-  return out;
-}
-
 void add_downloads(render::Dict& d, const std::string& base) {
-  for (const auto& f : download_formats()) {
+  for (const auto& f : app::download_formats()) {
     auto* dl = d.AddSectionDictionary("DL");
     dl->SetValue("URL", base + "/" + f);
     std::string label = f;

@@ -67,6 +67,10 @@ TEST_F(ReportPagesTest, OfficeEditsPublishesAndThePortalShowsIt) {
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(pdf.headers["content-type"], "application/pdf");
+  auto docx = server_->get("/cxswj/reports/2013/docx");
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
+  EXPECT_NE(list.body.find("/cxswj/reports/2013/docx"), std::string::npos);
   auto json = server_->get("/cxswj/reports/2013/json");
   ASSERT_EQ(json.status, 200);
   EXPECT_NE(json.body.find("\"cumulative\": 517"), std::string::npos) << json.body.substr(0, 400);

@@ -17,7 +17,7 @@
 </table>
 <p>计数规则见 docs/annual-report.md：以发布日期确定年度，已废止、失效的信息计入累计数；跨年度办理的申请计入“上年结转”和“结转下年度”。</p>
 <h2>预览</h2>
-<p><a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=pdf">下载预览 PDF</a> · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=html">下载预览 HTML</a>{{#DOCX}} · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=docx">DOCX</a> · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=xlsx">XLSX</a>{{/DOCX}}</p>
+<p><a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=pdf">下载预览 PDF</a> · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=html">下载预览 HTML</a>{{#DL}} · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format={{FORMAT}}">下载预览 {{FORMAT}}</a>{{/DL}} · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=json">JSON</a></p>
 <div class="report-preview">{{PREVIEW:none}}</div>
 {{#EDIT}}<h2 id="edit">编写报告</h2>
 <p>{{#STORED}}已保存于 {{UPDATED_AT}}。{{/STORED}}{{#NOT_STORED}}尚未保存：下列文字由系统根据数据生成，可在此基础上修改。{{/NOT_STORED}}含数字的段落（主动公开情况、依申请公开、收费、复议诉讼及表格）由系统统计生成，不在此编辑。</p>
