@@ -28,6 +28,7 @@
       {{#REQUESTS_NAV}}<li><a href="/admin/requests">依申请公开</a></li>{{/REQUESTS_NAV}}
       {{#APPEALS_NAV}}<li><a href="/admin/appeals">复议诉讼</a></li>{{/APPEALS_NAV}}
       {{#REPORTS_NAV}}<li><a href="/admin/reports">年度报告</a></li>{{/REPORTS_NAV}}
+      {{#CITY_REPORTS_NAV}}<li><a href="/admin/city-reports">全市年报汇总</a></li>{{/CITY_REPORTS_NAV}}
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>

@@ -506,6 +506,8 @@ render::Document report_document(const ReportData& d, ReportLayout layout, const
   return doc;
 }
 
+std::vector<render::Table> report_tables(const ReportData& d) { return {table2(d), table3(d), table4(d)}; }
+
 std::string document_text(const render::Document& doc) {
   std::string out;
   for (const auto& b : doc.blocks) {

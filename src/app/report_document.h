@@ -44,6 +44,9 @@ std::vector<std::string> appeal_sentences(const ReportData& d);
 render::Document report_document(const ReportData& d, ReportLayout layout, const ReportParts& parts,
                                  const std::string& signed_on);
 
+// Tables 二, 三 and 四 of the 2021 format as laid out in report_document().
+std::vector<render::Table> report_tables(const ReportData& d);
+
 // The plain text of a document, paragraph by paragraph and table rows with cells separated by
 // tabs (for tests, diffs and search).
 std::string document_text(const render::Document& doc);

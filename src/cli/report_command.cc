@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "app/annual_report.h"
+#include "app/city_report.h"
 #include "app/errors.h"
 #include "app/report_document.h"
 #include "app/report_publish.h"
@@ -18,7 +19,8 @@ namespace gongkai::cli {
 namespace {
 
 const char* kHelp =
-    "usage: gongkai report --agency SLUG --year YYYY --layout 2008|2021 --out FILE [--published] [--db TARGET]\n\n"
+    "usage: gongkai report --agency SLUG --year YYYY --layout 2008|2021 --out FILE [--published] [--db TARGET]\n"
+    "       gongkai report --city --year YYYY --out FILE [--db TARGET]\n\n"
     "Writes the annual report (年度报告) of one agency for one calendar year, every number counted\n"
     "from the catalog, the requests, their fees and the appeals (rules: docs/annual-report.md).\n"
     "The narrative parts come from the office's draft for that year and layout when there is one,\n"
@@ -30,6 +32,8 @@ const char* kHelp =
     "                    .json (the figures, for machines), .html (standalone page, prints on A4),\n"
     "                    .pdf, .docx, .xlsx\n"
     "  --published       write the published version (frozen snapshot) instead of live counts\n"
+    "  --city            the 信息中心's summary: tables 二/三/四 summed over every agency, and the\n"
+    "                    agencies without a report published by 31 March of the next year\n"
     "  --signed-on DATE  date printed under the agency's name (default: today; published: its date)\n"
     "  --db TARGET       SQLite file or postgresql:// URL (default $DATA_DIR/gongkai.db)\n"
     "  --data-dir DIR    data directory (default $DATA_DIR or ./data)\n\n"
@@ -46,7 +50,7 @@ std::string extension(const std::string& path) {
 
 int cmd_report(const Argv& argv, std::ostream& out, std::ostream& err) {
   Args a(argv, {"--db", "--data-dir", "--agency", "--year", "--layout", "--out", "--signed-on"},
-         {"--help", "--published"});
+         {"--help", "--published", "--city"});
   if (a.has("--help")) {
     out << kHelp;
     return 0;
@@ -67,7 +71,8 @@ int cmd_report(const Argv& argv, std::ostream& out, std::ostream& err) {
   }
   std::string ext = extension(path);
   std::string problem;
-  if (slug.empty()) problem = "--agency is required";
+  bool city = a.has("--city");
+  if (slug.empty() && !city) problem = "--agency is required (or --city)";
   else if (year == 0) problem = "--year must be a year such as 2013";
   else if (!layout) problem = "--layout must be 2008 or 2021";
   else if (path.empty()) problem = "--out is required";
@@ -79,6 +84,35 @@ int cmd_report(const Argv& argv, std::ostream& out, std::ostream& err) {
   }
   auto db = store::Database::open(database_target(a), 2);
   store::migrate(*db);
+  if (city) {
+    auto sys = app::Principal::system();
+    auto sum = app::compute_city_report(*db, sys, year);
+    auto late = app::agencies_without_report(*db, sys, year);
+    std::string bytes;
+    if (ext == ".json") {
+      bytes = app::report_json(sum, app::ReportLayout::k2021);
+    } else {
+      auto doc = app::city_document(sum, late);
+      if (ext == ".html") bytes = app::report_html_file(doc);
+      else bytes = app::document_bytes(doc, ext.substr(1)).value_or("");
+    }
+    if (bytes.empty()) {
+      err << "gongkai report: " << ext << " output is not available in this build\n";
+      return 1;
+    }
+    std::ofstream f(path, std::ios::binary | std::ios::trunc);
+    f << bytes;
+    f.close();
+    if (!f) {
+      err << "gongkai report: cannot write " << path << "\n";
+      return 1;
+    }
+    out << "wrote " << path << " (" << bytes.size() << " bytes): city summary " << year << "\n";
+    out << late.size() << " agencies without a report published by " << year + 1 << "-03-31";
+    for (const auto& l : late) out << (&l == &late.front() ? ": " : ", ") << l.slug;
+    out << "\n";
+    return 0;
+  }
   int64_t agency = 0;
   {
     auto c = db->acquire();

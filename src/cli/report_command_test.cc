@@ -163,6 +163,19 @@ TEST_F(ReportCommand, DocxAndPdfCarryTheSeedSentences) {
   EXPECT_NE(pdf_text.find("电子化率达100%。"), std::string::npos);
 }
 
+TEST_F(ReportCommand, CitySummaryListsAgenciesWithoutAReport) {
+  std::string out, err;
+  ASSERT_EQ(run({"report", "--db", db(), "--city", "--year", "2013", "--out", file("city.json")}, &out, &err), 0)
+      << err;
+  EXPECT_NE(out.find("1 agencies without a report published by 2014-03-31: cxswj"), std::string::npos) << out;
+  Poco::JSON::Parser p;
+  auto root = p.parse(slurp(file("city.json"))).extract<Poco::JSON::Object::Ptr>();
+  EXPECT_EQ(root->getObject("proactive")->getValue<int>("cumulative"), 517);
+  ASSERT_EQ(run({"report", "--db", db(), "--city", "--year", "2013", "--out", file("city.html")}, &out, &err), 0)
+      << err;
+  EXPECT_NE(slurp(file("city.html")).find("尚未发布"), std::string::npos);
+}
+
 TEST_F(ReportCommand, BadUsageIsRefused) {
   std::string out, err;
   EXPECT_EQ(run({"report", "--help"}, &out, &err), 0);

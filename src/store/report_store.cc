@@ -164,4 +164,11 @@ std::vector<PublishedReportRow> list_report_versions(Conn& c, int64_t agency_id,
   return out;
 }
 
+std::optional<std::string> first_report_publication(Conn& c, int64_t agency_id, int year) {
+  auto r = c.query_one("SELECT MIN(published_at) FROM published_reports WHERE agency_id = ? AND year = ?",
+                       {agency_id, year});
+  if (!r || r->is_null(0)) return std::nullopt;
+  return r->str(0);
+}
+
 }  // namespace gongkai::store

@@ -91,4 +91,7 @@ std::optional<PublishedReportRow> find_published_report(Conn& c, int64_t agency_
 // Every version of one year and layout, newest first.
 std::vector<PublishedReportRow> list_report_versions(Conn& c, int64_t agency_id, int year, const std::string& layout);
 
+// The time of the first published version of the agency's report for `year` (any layout).
+std::optional<std::string> first_report_publication(Conn& c, int64_t agency_id, int year);
+
 }  // namespace gongkai::store

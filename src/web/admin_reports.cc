@@ -246,3 +246,46 @@ void get_report_preview(Context& c) {
 }
 
 }  // namespace gongkai::web
+
+#include "app/city_report.h"
+
+namespace gongkai::web {
+
+// The 信息中心's view: the tables summed over all agencies and the agencies without a report.
+void get_city_reports(Context& c) {
+  int year = year_param(c);
+  const auto& who = c.who();
+  auto sum = app::compute_city_report(*c.app.db, who, year);
+  auto late = app::agencies_without_report(*c.app.db, who, year);
+  auto doc = app::city_document(sum, late);
+  std::string format = c.param("format");
+  if (!format.empty()) {
+    std::optional<std::string> bytes = format == "json" ? std::optional<std::string>(app::report_json(sum, app::ReportLayout::k2021))
+                                                        : app::document_bytes(doc, format);
+    if (!bytes) throw app::ValidationError("format", "不支持的格式");
+    c.resp.set("Content-Disposition", app::content_disposition("city-" + std::to_string(year) + "." + format, false));
+    c.resp.set("Cache-Control", "private, no-store");
+    c.send(200, app::document_mime(format), *bytes);
+    return;
+  }
+  Page p(c, "全市年度报告汇总", "admin/city_reports.tpl");
+  auto& d = p.content();
+  d.SetIntValue("YEAR", year);
+  for (int y = core::Date::today_cst().year(); y >= std::min(2008, year); --y) {
+    add_option(d, "YEAR_OPT", std::to_string(y), std::to_string(y) + "年", y == year);
+  }
+  for (const auto& f : app::download_formats()) d.AddSectionDictionary("DL")->SetValue("FORMAT", f);
+  if (!sum.problems.empty()) {
+    auto* s = d.AddSectionDictionary("PROBLEMS");
+    s->SetIntValue("COUNT", static_cast<long>(sum.problems.size()));
+    for (const auto& pr : sum.problems) {
+      auto* row = s->AddSectionDictionary("PROBLEM");
+      row->SetValue("CODE", pr.tracking_code);
+      row->SetValue("REASON", pr.reason);
+    }
+  }
+  d.SetValue("BODY", render::to_html(doc));
+  p.send();
+}
+
+}  // namespace gongkai::web

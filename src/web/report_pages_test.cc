@@ -106,3 +106,28 @@ TEST_F(ReportPagesTest, AppealsAreRecordedAndCountInTable4) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(ReportPagesTest, TheInformationCentreSeesTheCitySummary) {
+  app::NewUser u;
+  u.username = "city.centre";
+  u.display_name = "信息中心";
+  u.password = "password123";
+  u.roles = {"infocenter"};
+  app::create_user(*db_, app::Principal::system(), u);
+  auto centre = app::login(*db_, "city.centre", "password123", "127.0.0.1");
+  auto page = server_->get("/admin/city-reports?year=2013", &centre);
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
+  EXPECT_NE(page.body.find("全市年报汇总"), std::string::npos);  // the nav link
+  EXPECT_NE(page.body.find("慈溪市商务局（服务业发展局）"), std::string::npos);  // not yet published
+  EXPECT_NE(page.body.find("尚未发布"), std::string::npos);
+  auto pdf = server_->get("/admin/city-reports?year=2013&format=pdf", &centre);
+  EXPECT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  EXPECT_EQ(server_->get("/admin/city-reports?year=2013", &sessions_["office"]).status, 403);
+}
+
+}  // namespace
+}  // namespace gongkai::web
