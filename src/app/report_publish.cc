@@ -249,12 +249,13 @@ std::vector<PublishedSummary> report_versions(store::Database& db, const Princip
 std::optional<std::string> document_bytes(const render::Document& doc, const std::string& format) {
   if (format == "pdf") return render::to_pdf(doc);
   if (format == "docx") return render::to_docx(doc);
+  if (format == "xlsx") return render::to_xlsx(doc);
   if (format == "html") return report_html_file(doc);
   return std::nullopt;
 }
 
 const std::vector<std::string>& download_formats() {
-  static const std::vector<std::string> k = {"pdf", "docx"};
+  static const std::vector<std::string> k = {"pdf", "docx", "xlsx"};
   return k;
 }
 

@@ -149,6 +149,7 @@ int cmd_report(const Argv& argv, std::ostream& out, std::ostream& err) {
     if (ext == ".html") bytes = app::report_html_file(doc);
     else if (ext == ".pdf") bytes = render::to_pdf(doc);
     else if (ext == ".docx") bytes = render::to_docx(doc);
+    else if (ext == ".xlsx") bytes = render::to_xlsx(doc);
     else {
       auto maybe = app::document_bytes(doc, ext.substr(1));
       if (!maybe) {

@@ -163,6 +163,28 @@ TEST_F(ReportCommand, DocxAndPdfCarryTheSeedSentences) {
   EXPECT_NE(pdf_text.find("电子化率达100%。"), std::string::npos);
 }
 
+TEST_F(ReportCommand, XlsxHasTheTablesWithMergedCells) {
+  std::string out, err;
+  ASSERT_EQ(run({"report", "--db", db(), "--agency", "cxswj", "--year", "2013", "--layout", "2021", "--out",
+                 file("r.xlsx")},
+                &out, &err),
+            0)
+      << err;
+  auto parts = render::testing::unzip(slurp(file("r.xlsx")));
+  const std::string& workbook = parts["xl/workbook.xml"];
+  for (const char* sheet : {"正文", "表二", "表三", "表四"}) {
+    EXPECT_NE(workbook.find(std::string("name=\"") + sheet + "\""), std::string::npos) << sheet;
+  }
+  // Table 三 (sheet 3, its caption in row 1): the merged cells of the official format, the
+  // 3×3 corner note, 申请人情况 over seven columns, and 三、本年度办理结果 down 22 rows.
+  const std::string& t3 = parts["xl/worksheets/sheet3.xml"];
+  ASSERT_NE(t3.find("<mergeCells"), std::string::npos);
+  for (const char* ref : {"A2:C4", "D2:J2", "E3:I3", "A7:A28"}) {
+    EXPECT_NE(t3.find(std::string("ref=\"") + ref + "\""), std::string::npos) << ref;
+  }
+  EXPECT_NE(parts["xl/sharedStrings.xml"].find("本年新收政府信息公开申请数量"), std::string::npos);
+}
+
 TEST_F(ReportCommand, CitySummaryListsAgenciesWithoutAReport) {
   std::string out, err;
   ASSERT_EQ(run({"report", "--db", db(), "--city", "--year", "2013", "--out", file("city.json")}, &out, &err), 0)

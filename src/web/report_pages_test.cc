@@ -71,6 +71,10 @@ TEST_F(ReportPagesTest, OfficeEditsPublishesAndThePortalShowsIt) {
   ASSERT_EQ(docx.status, 200);
   EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
   EXPECT_NE(list.body.find("/cxswj/reports/2013/docx"), std::string::npos);
+  EXPECT_NE(list.body.find("/cxswj/reports/2013/xlsx"), std::string::npos);
+  auto xlsx = server_->get("/cxswj/reports/2013/xlsx");
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
   auto json = server_->get("/cxswj/reports/2013/json");
   ASSERT_EQ(json.status, 200);
   EXPECT_NE(json.body.find("\"cumulative\": 517"), std::string::npos) << json.body.substr(0, 400);
