@@ -98,7 +98,13 @@ std::optional<int64_t> parse_wan_yuan(const std::string& text) {
 }
 
 ReportDraft load_draft(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout) {
-  ReportData data = compute_report(db, by, agency_id, year);
+  return load_draft(db, by, compute_report(db, by, agency_id, year), layout);
+}
+
+ReportDraft load_draft(store::Database& db, const Principal& by, const ReportData& data, ReportLayout layout) {
+  check_report_reader(by, data.agency_id);
+  const int64_t agency_id = data.agency_id;
+  const int year = data.year;
   ReportDraft d;
   d.parts = default_parts(data, layout);
   d.figures = data.typed;
@@ -115,6 +121,10 @@ ReportDraft load_draft(store::Database& db, const Principal& by, int64_t agency_
 
 ReportParts draft_parts(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout) {
   return load_draft(db, by, agency_id, year, layout).parts;
+}
+
+ReportParts draft_parts(store::Database& db, const Principal& by, const ReportData& data, ReportLayout layout) {
+  return load_draft(db, by, data, layout).parts;
 }
 
 void save_draft(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout,
@@ -171,8 +181,8 @@ void save_draft(store::Database& db, const Principal& by, int64_t agency_id, int
 int publish_report(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout,
                    const std::string& signed_on) {
   check_office(by, agency_id);
-  ReportDraft draft = load_draft(db, by, agency_id, year, layout);
   ReportData data = compute_report(db, by, agency_id, year);
+  ReportDraft draft = load_draft(db, by, data, layout);
   std::map<std::string, std::string> errors;
   if (!data.problems.empty()) {
     std::string codes;

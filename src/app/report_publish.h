@@ -33,8 +33,11 @@ struct ReportDraft {
   std::string updated_at;
 };
 ReportDraft load_draft(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout);
+// The same with the report already counted (`data` of this agency and year): no second count.
+ReportDraft load_draft(store::Database& db, const Principal& by, const ReportData& data, ReportLayout layout);
 // load_draft(...).parts.
 ReportParts draft_parts(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout);
+ReportParts draft_parts(store::Database& db, const Principal& by, const ReportData& data, ReportLayout layout);
 
 // Sanitises and stores the parts (unknown keys are ignored) and the figures. ValidationError
 // per field: "part.<key>" for a part over the limit, "permits" etc. for figures that are not

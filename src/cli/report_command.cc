@@ -139,7 +139,7 @@ int cmd_report(const Argv& argv, std::ostream& out, std::ostream& err) {
     if (!a.has("--signed-on")) signed_on = pub->signed_on;
   } else {
     data = app::compute_report(*db, sys, agency, year);
-    parts = app::draft_parts(*db, sys, agency, year, *layout);
+    parts = app::draft_parts(*db, sys, data, *layout);
   }
   std::string bytes;
   if (ext == ".json") {

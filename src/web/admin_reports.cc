@@ -55,7 +55,7 @@ void report_page(Context& c, int year, app::ReportLayout layout, const std::opti
   int64_t agency = agency_of(c);
   app::ReportData data = app::compute_report(*c.app.db, who, agency, year);
   bool office = who.has(core::Role::kOffice);
-  app::ReportDraft draft = app::load_draft(*c.app.db, who, agency, year, layout);
+  app::ReportDraft draft = app::load_draft(*c.app.db, who, data, layout);
   Page p(c, std::to_string(year) + "年度报告", "admin/reports.tpl");
   auto& d = p.content();
   add_errors(d, errors);
@@ -233,7 +233,7 @@ void get_report_preview(Context& c) {
   const auto& who = c.who();
   int64_t agency = agency_of(c);
   auto data = app::compute_report(*c.app.db, who, agency, year);
-  auto parts = app::draft_parts(*c.app.db, who, agency, year, layout);
+  auto parts = app::draft_parts(*c.app.db, who, data, layout);
   auto doc = app::report_document(data, layout, parts, core::Date::today_cst().iso());
   std::optional<std::string> bytes =
       format == "json" ? std::optional<std::string>(app::report_json(data, layout)) : app::document_bytes(doc, format);
