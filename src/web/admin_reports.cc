@@ -289,3 +289,95 @@ void get_city_reports(Context& c) {
 }
 
 }  // namespace gongkai::web
+
+#include "app/requests.h"
+#include "app/statistics.h"
+#include "render/svg_chart.h"
+#include "store/directory_store.h"
+
+namespace gongkai::web {
+
+// Statistics per agency and department, with SVG charts and CSV/XLSX/PDF downloads.
+void get_statistics(Context& c) {
+  int year = year_param(c);
+  const auto& who = c.who();
+  int64_t agency = agency_of(c);
+  std::optional<int64_t> dept;
+  if (!c.param("dept").empty()) {
+    auto d = c.int_param("dept");
+    if (!d) throw app::ValidationError("dept", "科室无效");
+    dept = *d;
+  }
+  auto s = app::compute_statistics(*c.app.db, who, agency, year, dept);
+  std::string format = c.param("format");
+  std::string base = "stats-" + std::to_string(year);
+  if (format == "csv") {
+    auto index = c.int_param("table");
+    auto csv = index && *index >= 0 ? app::statistics_csv(s, static_cast<size_t>(*index)) : std::nullopt;
+    if (!csv) throw app::not_found("表格");
+    c.resp.set("Content-Disposition", app::content_disposition(base + "-" + std::to_string(*index) + ".csv", false));
+    c.resp.set("Cache-Control", "private, no-store");
+    c.send(200, "text/csv; charset=utf-8", *csv);
+    return;
+  }
+  auto doc = app::statistics_document(s);
+  if (!format.empty()) {
+    auto bytes = app::document_bytes(doc, format);
+    if (!bytes) throw app::ValidationError("format", "不支持的格式");
+    c.resp.set("Content-Disposition", app::content_disposition(base + "." + format, false));
+    c.resp.set("Cache-Control", "private, no-store");
+    c.send(200, app::document_mime(format), *bytes);
+    return;
+  }
+  Page p(c, "政府信息公开统计", "admin/statistics.tpl");
+  auto& d = p.content();
+  d.SetIntValue("YEAR", year);
+  d.SetValue("DEPT", dept ? std::to_string(*dept) : "");
+  for (int y = core::Date::today_cst().year(); y >= std::min(2008, year); --y) {
+    add_option(d, "YEAR_OPT", std::to_string(y), std::to_string(y) + "年", y == year);
+  }
+  {
+    auto conn = c.app.db->acquire();
+    for (const auto& dep : store::list_departments(*conn, agency)) {
+      add_option(d, "DEPT_OPT", std::to_string(dep.id), dep.name, dept && *dept == dep.id);
+    }
+  }
+  std::vector<std::string> months;
+  for (int m = 1; m <= 12; ++m) months.push_back(std::to_string(m) + "月");
+  render::Chart items;
+  items.title = std::to_string(year) + "年每月发布信息（按分类）";
+  items.labels = months;
+  items.unit = "条";
+  for (const auto& k : s.classes) {
+    render::ChartSeries series{k, {}};
+    for (int64_t v : s.items_by_class.at(k)) series.values.push_back(static_cast<double>(v));
+    items.series.push_back(series);
+  }
+  d.SetValue("ITEMS_CHART", render::svg_bar_chart(items));
+  render::Chart req;
+  req.title = std::to_string(year) + "年每月收到申请（按渠道）";
+  req.labels = months;
+  req.unit = "件";
+  for (const auto& ch : app::request_channels()) {
+    auto it = s.requests_by_channel.find(std::string(ch.id));
+    if (it == s.requests_by_channel.end()) continue;
+    render::ChartSeries series{std::string(ch.label), {}};
+    for (int64_t v : it->second) series.values.push_back(static_cast<double>(v));
+    req.series.push_back(series);
+  }
+  d.SetValue("REQUESTS_CHART", render::svg_line_chart(req));
+  d.SetValue("TABLES", render::to_html(doc));
+  size_t index = 0;
+  for (const auto& b : doc.blocks) {
+    if (auto* t = std::get_if<render::Table>(&b)) {
+      auto* row = d.AddSectionDictionary("CSV");
+      row->SetIntValue("YEAR", year);
+      row->SetValue("DEPT", dept ? std::to_string(*dept) : "");
+      row->SetValue("INDEX", std::to_string(index++));
+      row->SetValue("NAME", t->caption);
+    }
+  }
+  p.send();
+}
+
+}  // namespace gongkai::web

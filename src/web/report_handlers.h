@@ -11,6 +11,7 @@ void post_report_draft(Context& c);
 void post_report_publish(Context& c);
 void get_report_preview(Context& c);
 void get_city_reports(Context& c);
+void get_statistics(Context& c);
 
 void get_admin_appeals(Context& c);
 void get_new_appeal(Context& c);

@@ -135,3 +135,24 @@ TEST_F(ReportPagesTest, TheInformationCentreSeesTheCitySummary) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(ReportPagesTest, StatisticsWithChartsAndDownloads) {
+  auto page = server_->get("/admin/statistics?year=2013", &sessions_["leader"]);
+  ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
+  EXPECT_NE(page.body.find("<svg"), std::string::npos);
+  EXPECT_NE(page.body.find("每月发布信息"), std::string::npos);
+  auto csv = server_->get("/admin/statistics?year=2013&format=csv&table=0", &sessions_["office"]);
+  ASSERT_EQ(csv.status, 200);
+  EXPECT_NE(csv.body.find("政策法规类"), std::string::npos);
+  EXPECT_EQ(server_->get("/admin/statistics?year=2013&format=csv&table=7", &sessions_["office"]).status, 404);
+  auto xlsx = server_->get("/admin/statistics?year=2013&format=xlsx", &sessions_["office"]);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
+  EXPECT_EQ(server_->get("/admin/statistics?year=2013", &sessions_["liaison"]).status, 403);
+}
+
+}  // namespace
+}  // namespace gongkai::web

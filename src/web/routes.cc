@@ -88,6 +88,7 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/reports/draft", post_report_draft, Access::kRoles, office},
       {"POST", "/admin/reports/publish", post_report_publish, Access::kRoles, office},
       {"GET", "/admin/reports/preview", get_report_preview, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kAdmin}},
+      {"GET", "/admin/statistics", get_statistics, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kAdmin}},
       {"GET", "/admin/city-reports", get_city_reports, Access::kRoles, {Role::kInfoCenter}},
       {"GET", "/admin/appeals", get_admin_appeals, Access::kRoles, {Role::kOffice, Role::kRequestClerk, Role::kLeader, Role::kAdmin}},
       {"GET", "/admin/appeals/new", get_new_appeal, Access::kRoles, request_handlers},

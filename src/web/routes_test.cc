@@ -91,6 +91,7 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /admin/reports/publish", {"office"}},
     {"GET /admin/reports/preview", {"office", "leader", "admin"}},
     {"GET /admin/city-reports", {"infocenter"}},
+    {"GET /admin/statistics", {"office", "leader", "admin"}},
     {"GET /admin/appeals", {"office", "clerk", "leader", "admin"}},
     {"GET /admin/appeals/new", {"office", "clerk"}},
     {"POST /admin/appeals", {"office", "clerk"}},
