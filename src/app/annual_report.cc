@@ -123,30 +123,46 @@ void count_proactive(store::Conn& c, ReportData& d) {
 
 void count_requests(store::Conn& c, ReportData& d) {
   std::string start = year_start(d.year), end = year_end(d.year);
-  for (const auto& r : store::report_requests(c, d.agency_id, start, end)) {
-    if (core::table3_column(r.applicant_kind) < 0) {
-      d.problems.push_back({r.id, r.tracking_code, r.applicant_kind, "申请人类型未知，未计入表三"});
+  bool problems = false;
+  for (const auto& g : store::report_request_groups(c, d.agency_id, start, end)) {
+    const core::Outcome* o = g.outcome ? core::find_outcome(*g.outcome) : nullptr;
+    if (core::table3_column(g.applicant_kind) < 0 || (g.concluded_in_year && !o)) {
+      problems = true;  // listed one by one below
       continue;
     }
-    bool is_new = r.received_on >= start;
-    d.table3.add(is_new ? "new" : "carried_in", r.applicant_kind);
-    if (is_new) {
-      ++d.received;
-      ++d.received_by_channel[r.channel];
+    d.table3.set(g.received_in_year ? "new" : "carried_in", g.applicant_kind,
+                 d.table3.row(g.received_in_year ? "new" : "carried_in")[static_cast<size_t>(
+                     core::table3_column(g.applicant_kind))] +
+                     g.count);
+    if (g.received_in_year) {
+      d.received += g.count;
+      d.received_by_channel[g.channel] += g.count;
     }
-    if (r.concluded_on && *r.concluded_on <= end) {
-      const core::Outcome* o = r.outcome ? core::find_outcome(*r.outcome) : nullptr;
-      if (!o) {
-        d.problems.push_back({r.id, r.tracking_code, r.applicant_kind,
-                              "已于" + *r.concluded_on + "办结，但没有可统计的办理结果（" + r.outcome.value_or("空") +
-                                  "）"});
+    std::string row = g.concluded_in_year ? std::string(o->code) : "carried_out";
+    size_t col = static_cast<size_t>(core::table3_column(g.applicant_kind));
+    d.table3.set(row, g.applicant_kind, d.table3.row(row)[col] + g.count);
+    if (g.concluded_in_year) {
+      d.concluded += g.count;
+      d.concluded_by_outcome[row] += g.count;
+    }
+  }
+  if (problems) {
+    // The few requests that cannot be counted, by name, with the row they miss.
+    for (const auto& r : store::report_requests(c, d.agency_id, start, end)) {
+      if (core::table3_column(r.applicant_kind) < 0) {
+        d.problems.push_back({r.id, r.tracking_code, r.applicant_kind, "申请人类型未知，未计入表三"});
         continue;
       }
-      d.table3.add(std::string(o->code), r.applicant_kind);
-      ++d.concluded;
-      ++d.concluded_by_outcome[std::string(o->code)];
-    } else {
-      d.table3.add("carried_out", r.applicant_kind);
+      bool concluded = r.concluded_on && *r.concluded_on <= end;
+      if (!concluded || (r.outcome && core::find_outcome(*r.outcome))) continue;
+      d.table3.add(r.received_on >= start ? "new" : "carried_in", r.applicant_kind);
+      if (r.received_on >= start) {
+        ++d.received;
+        ++d.received_by_channel[r.channel];
+      }
+      d.problems.push_back({r.id, r.tracking_code, r.applicant_kind,
+                            "已于" + *r.concluded_on + "办结，但没有可统计的办理结果（" + r.outcome.value_or("空") +
+                                "）"});
     }
   }
   d.table3.sum_outcomes();

@@ -54,6 +54,30 @@ std::vector<ReportRequestRow> report_requests(Conn& c, int64_t agency_id, const 
   return out;
 }
 
+std::vector<ReportRequestGroup> report_request_groups(Conn& c, int64_t agency_id, const std::string& year_start,
+                                                      const std::string& year_end) {
+  std::vector<ReportRequestGroup> out;
+  for (const auto& r : c.query(
+           "SELECT r.applicant_kind, r.channel, CASE WHEN r.received_on >= ? THEN 1 ELSE 0 END, "
+           "CASE WHEN e.concluded IS NOT NULL AND e.concluded <= ? THEN 1 ELSE 0 END, r.outcome, COUNT(*) "
+           "FROM requests r LEFT JOIN (SELECT request_id, MIN(event_date) AS concluded FROM request_events "
+           "WHERE agency_id = ? AND kind IN ('decided', 'withdrawn', 'treated_as_withdrawn') GROUP BY request_id) e "
+           "ON e.request_id = r.id "
+           "WHERE r.agency_id = ? AND r.received_on <= ? AND (e.concluded IS NULL OR e.concluded >= ?) "
+           "GROUP BY 1, 2, 3, 4, 5",
+           {year_start, year_end, agency_id, agency_id, year_end, year_start})) {
+    ReportRequestGroup g;
+    g.applicant_kind = r.str(0);
+    g.channel = r.str(1);
+    g.received_in_year = r.i64(2) != 0;
+    g.concluded_in_year = r.i64(3) != 0;
+    g.outcome = r.opt_str(4);
+    g.count = r.i64(5);
+    out.push_back(std::move(g));
+  }
+  return out;
+}
+
 std::vector<FeeEventRow> report_fee_events(Conn& c, int64_t agency_id, const std::string& year_start,
                                            const std::string& year_end) {
   std::vector<FeeEventRow> out;
