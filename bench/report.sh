@@ -75,11 +75,11 @@ SELECT i.class_id, COUNT(*), SUM(CASE WHEN i.publish_date >= '2023-01-01' THEN 1
   SUM(CASE WHEN i.validity = '有效' OR i.validity_changed_on > '2023-12-31' THEN 1 ELSE 0 END)
 FROM items i LEFT JOIN item_revisions v ON v.id = i.published_rev_id
 WHERE i.agency_id = 1 AND i.status IN ('published', 'withdrawn') AND i.publish_date <= '2023-12-31' GROUP BY i.class_id;
-SELECT r.applicant_kind, r.received_on >= '2023-01-01', r.outcome, e.concluded <= '2023-12-31', COUNT(*)
+SELECT r.applicant_kind, r.channel, r.received_on >= '2023-01-01', e.concluded <= '2023-12-31', r.outcome, COUNT(*)
 FROM requests r LEFT JOIN (SELECT request_id, MIN(event_date) AS concluded FROM request_events
   WHERE agency_id = 1 AND kind IN ('decided', 'withdrawn', 'treated_as_withdrawn') GROUP BY request_id) e ON e.request_id = r.id
 WHERE r.agency_id = 1 AND r.received_on <= '2023-12-31' AND (e.concluded IS NULL OR e.concluded >= '2023-01-01')
-GROUP BY 1, 2, 3, 4;
+GROUP BY 1, 2, 3, 4, 5;
 SQL
 
 echo "# $(date -u +%FT%TZ) items=$N_ITEMS requests=$N_REQ $(nproc) cores gongkai=$GONGKAI" | tee -a "$OUT"
