@@ -17,7 +17,7 @@ namespace {
 void add_downloads(render::Dict& d, const std::string& base) {
   for (const auto& f : app::download_formats()) {
     auto* dl = d.AddSectionDictionary("DL");
-    dl->SetValue("URL", base + "/" + f);
+    dl->SetValue("URL", base + "/report." + f);
     std::string label = f;
     for (auto& ch : label) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     dl->SetValue("FORMAT", label);
@@ -93,7 +93,11 @@ void get_public_report(Context& c) {
 void get_public_report_file(Context& c) {
   auto agency = agency_by_slug(c);
   int year = year_of_route(c);
-  std::string format = c.route.at("format");
+  // report.pdf, report.docx, report.xlsx or report.json: the extension names the format, so
+  // that browsers and crawlers see a file.
+  const std::string& file = c.route.at("file");
+  if (file.rfind("report.", 0) != 0) throw app::not_found("文件");
+  std::string format = file.substr(7);
   auto pub = app::published_report(*c.app.db, agency.id, year);
   if (!pub) throw app::not_found("年度报告");
   std::optional<std::string> bytes;

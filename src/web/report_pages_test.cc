@@ -55,7 +55,7 @@ TEST_F(ReportPagesTest, OfficeEditsPublishesAndThePortalShowsIt) {
   auto list = server_->get("/cxswj/reports");
   ASSERT_EQ(list.status, 200);
   EXPECT_NE(list.body.find("/cxswj/reports/2013"), std::string::npos);
-  EXPECT_NE(list.body.find("/cxswj/reports/2013/pdf"), std::string::npos);
+  EXPECT_NE(list.body.find("/cxswj/reports/2013/report.pdf"), std::string::npos);
   auto year = server_->get("/cxswj/reports/2013");
   ASSERT_EQ(year.status, 200);
   EXPECT_NE(year.body.find("截至2013年12月31日，我局累计主动公开政府信息517条，其中2013年新增主动公开政府信息203条。"),
@@ -63,23 +63,23 @@ TEST_F(ReportPagesTest, OfficeEditsPublishesAndThePortalShowsIt) {
   EXPECT_NE(year.body.find("一是规范性有待加强。"), std::string::npos);
   EXPECT_EQ(year.body.find("<script>x"), std::string::npos);
   EXPECT_NE(year.body.find("2014年3月10日"), std::string::npos);
-  auto pdf = server_->get("/cxswj/reports/2013/pdf");
+  auto pdf = server_->get("/cxswj/reports/2013/report.pdf");
   ASSERT_EQ(pdf.status, 200);
   EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
   EXPECT_EQ(pdf.headers["content-type"], "application/pdf");
-  auto docx = server_->get("/cxswj/reports/2013/docx");
+  auto docx = server_->get("/cxswj/reports/2013/report.docx");
   ASSERT_EQ(docx.status, 200);
   EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
-  EXPECT_NE(list.body.find("/cxswj/reports/2013/docx"), std::string::npos);
-  EXPECT_NE(list.body.find("/cxswj/reports/2013/xlsx"), std::string::npos);
-  auto xlsx = server_->get("/cxswj/reports/2013/xlsx");
+  EXPECT_NE(list.body.find("/cxswj/reports/2013/report.docx"), std::string::npos);
+  EXPECT_NE(list.body.find("/cxswj/reports/2013/report.xlsx"), std::string::npos);
+  auto xlsx = server_->get("/cxswj/reports/2013/report.xlsx");
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
-  auto json = server_->get("/cxswj/reports/2013/json");
+  auto json = server_->get("/cxswj/reports/2013/report.json");
   ASSERT_EQ(json.status, 200);
   EXPECT_NE(json.body.find("\"cumulative\": 517"), std::string::npos) << json.body.substr(0, 400);
   EXPECT_EQ(server_->get("/cxswj/reports/2012").status, 404);
-  EXPECT_EQ(server_->get("/cxswj/reports/2013/exe").status, 404);
+  EXPECT_EQ(server_->get("/cxswj/reports/2013/report.exe").status, 404);
   // The back office lists the version.
   page = server_->get("/admin/reports?year=2013&layout=2008", &sessions_["office"]);
   EXPECT_NE(page.body.find("第1版"), std::string::npos);

@@ -114,7 +114,7 @@ std::vector<Route> all_routes() {
       {"GET", "/{slug}/catalog", get_catalog, Access::kPublic, {}},
       {"GET", "/{slug}/feed.atom", get_feed, Access::kPublic, {}},
       {"GET", "/{slug}/reports/{year}", get_public_report, Access::kPublic, {}},
-      {"GET", "/{slug}/reports/{year}/{format}", get_public_report_file, Access::kPublic, {}},
+      {"GET", "/{slug}/reports/{year}/{file}", get_public_report_file, Access::kPublic, {}},
   };
 }
 

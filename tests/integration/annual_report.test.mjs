@@ -39,7 +39,7 @@ describe('annual report', () => {
     assert.ok(html.includes('2013年度我局未接到有关政府信息公开方面的复议、诉讼和申诉。'));
     assert.ok(html.includes('一是政府信息公开工作规范性有待进一步加强。'));
 
-    const json = await (await fetch(`${process.env.GK_BASE_URL}/cxswj/reports/2013/json`)).json();
+    const json = await (await fetch(`${process.env.GK_BASE_URL}/cxswj/reports/2013/report.json`)).json();
     assert.equal(json.proactive.cumulative, 517);
     assert.equal(json.proactive.in_year, 203);
     assert.equal(json.proactive.electronic_rate, 100);
@@ -53,11 +53,11 @@ describe('annual report', () => {
     assert.equal(json.table4.reconsideration.total, 0);
     assert.equal(json.fees.collected_yuan, 0);
 
-    const pdf = await fetch(`${process.env.GK_BASE_URL}/cxswj/reports/2013/pdf`);
+    const pdf = await fetch(`${process.env.GK_BASE_URL}/cxswj/reports/2013/report.pdf`);
     assert.equal(pdf.status, 200);
     assert.equal(pdf.headers.get('content-type'), 'application/pdf');
     assert.equal(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString(), '%PDF-');
-    const docx = await fetch(`${process.env.GK_BASE_URL}/cxswj/reports/2013/docx`);
+    const docx = await fetch(`${process.env.GK_BASE_URL}/cxswj/reports/2013/report.docx`);
     assert.equal(docx.status, 200);
     assert.equal(Buffer.from(await docx.arrayBuffer()).subarray(0, 2).toString(), 'PK');
   });
