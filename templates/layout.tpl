@@ -26,6 +26,10 @@
       {{#STAFF_NAV}}<li><a href="/admin/items">信息目录</a></li>{{/STAFF_NAV}}
       {{#DRAFTER_NAV}}<li><a href="/admin/items/new">新建信息</a></li>{{/DRAFTER_NAV}}
       {{#REQUESTS_NAV}}<li><a href="/admin/requests">依申请公开</a></li>{{/REQUESTS_NAV}}
+      {{#APPEALS_NAV}}<li><a href="/admin/appeals">复议诉讼</a></li>{{/APPEALS_NAV}}
+      {{#REPORTS_NAV}}<li><a href="/admin/reports">年度报告</a></li>
+      <li><a href="/admin/statistics">统计</a></li>{{/REPORTS_NAV}}
+      {{#CITY_REPORTS_NAV}}<li><a href="/admin/city-reports">全市年报汇总</a></li>{{/CITY_REPORTS_NAV}}
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>

@@ -148,36 +148,7 @@ void get_rules(Context& c) {
   p.send();
 }
 
-void get_reports(Context& c) {
-  auto agency = agency_by_slug(c);
-  PortalPage p(c, "政府信息公开年报", "portal/catalog.tpl", agency);
-  p.crumbs({{"政府信息公开", "/" + agency.slug + "/"}, {"政府信息公开年报", ""}});
-  // The annual reports published as catalog items of the class 年度报告.
-  auto conn = c.app.db->acquire();
-  auto& d = p.content();
-  d.SetValue("HEADING", "政府信息公开年报");
-  d.SetValue("SLUG", agency.slug);
-  auto cls = store::find_category_by_name(*conn, agency.id, "class", "年度报告");
-  store::ItemPage page;
-  if (cls) {
-    store::ItemFilter f;
-    f.agency_id = agency.id;
-    f.status = "published";
-    f.class_id = cls->id;
-    f.per_page = 100;
-    page = store::list_items(*conn, f);
-  }
-  d.SetValue("TOTAL", std::to_string(page.total));
-  for (const auto& it : page.rows) {
-    auto* row = d.AddSectionDictionary("ROW");
-    row->SetValue("INDEX_NO", it.index_no.value_or(""));
-    row->SetValue("URL", item_url(it.index_no.value_or("")));
-    row->SetValue("TITLE", it.title);
-    row->SetValue("DATE", it.publish_date.value_or(""));
-  }
-  if (page.rows.empty()) d.ShowSection("EMPTY");
-  p.send();
-}
+// get_reports (政府信息公开年报) lives in portal_reports.cc.
 
 void get_apply(Context& c) {
   auto agency = agency_by_slug(c);

@@ -6,6 +6,7 @@
 #include "web/portal_handlers.h"
 #include "web/search_handlers.h"
 #include "web/request_handlers.h"
+#include "web/report_handlers.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -84,6 +85,17 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/requests", post_admin_request, Access::kRoles, request_handlers},
       {"GET", "/admin/requests/{id}", get_admin_request, Access::kRoles, request_readers},
       {"POST", "/admin/requests/{id}/events", post_request_event, Access::kRoles, request_handlers},
+      {"GET", "/admin/reports", get_admin_reports, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kAdmin}},
+      {"POST", "/admin/reports/draft", post_report_draft, Access::kRoles, office},
+      {"POST", "/admin/reports/publish", post_report_publish, Access::kRoles, office},
+      {"GET", "/admin/reports/preview", get_report_preview, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kAdmin}},
+      {"GET", "/admin/statistics", get_statistics, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kAdmin}},
+      {"GET", "/admin/city-reports", get_city_reports, Access::kRoles, {Role::kInfoCenter}},
+      {"GET", "/admin/appeals", get_admin_appeals, Access::kRoles, {Role::kOffice, Role::kRequestClerk, Role::kLeader, Role::kAdmin}},
+      {"GET", "/admin/appeals/new", get_new_appeal, Access::kRoles, request_handlers},
+      {"POST", "/admin/appeals", post_new_appeal, Access::kRoles, request_handlers},
+      {"GET", "/admin/appeals/{id}", get_appeal, Access::kRoles, {Role::kOffice, Role::kRequestClerk, Role::kLeader, Role::kAdmin}},
+      {"POST", "/admin/appeals/{id}", post_appeal, Access::kRoles, request_handlers},
       {"GET", "/requests/status", get_request_status, Access::kPublic, {}},
       {"POST", "/requests/status", post_request_status, Access::kPublic, {}},
       {"GET", "/requests/{slug}/new", get_request_form, Access::kPublic, {}},
@@ -102,6 +114,8 @@ std::vector<Route> all_routes() {
       {"GET", "/{slug}/apply", get_apply, Access::kPublic, {}},
       {"GET", "/{slug}/catalog", get_catalog, Access::kPublic, {}},
       {"GET", "/{slug}/feed.atom", get_feed, Access::kPublic, {}},
+      {"GET", "/{slug}/reports/{year}", get_public_report, Access::kPublic, {}},
+      {"GET", "/{slug}/reports/{year}/{file}", get_public_report_file, Access::kPublic, {}},
   };
 }
 

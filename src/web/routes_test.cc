@@ -87,6 +87,19 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"GET /{slug}/apply", {"public"}},
     {"GET /{slug}/catalog", {"public"}},
     {"GET /{slug}/feed.atom", {"public"}},
+    {"GET /admin/reports", {"office", "leader", "admin"}},
+    {"POST /admin/reports/draft", {"office"}},
+    {"POST /admin/reports/publish", {"office"}},
+    {"GET /admin/reports/preview", {"office", "leader", "admin"}},
+    {"GET /admin/city-reports", {"infocenter"}},
+    {"GET /admin/statistics", {"office", "leader", "admin"}},
+    {"GET /admin/appeals", {"office", "clerk", "leader", "admin"}},
+    {"GET /admin/appeals/new", {"office", "clerk"}},
+    {"POST /admin/appeals", {"office", "clerk"}},
+    {"GET /admin/appeals/{id}", {"office", "clerk", "leader", "admin"}},
+    {"POST /admin/appeals/{id}", {"office", "clerk"}},
+    {"GET /{slug}/reports/{year}", {"public"}},
+    {"GET /{slug}/reports/{year}/{file}", {"public"}},
 };
 
 const char* kRoles[] = {"liaison", "head", "leader", "secrecy", "office", "admin", "clerk"};
@@ -117,7 +130,7 @@ std::string message_of(const std::string& body) {
 }
 
 std::string concrete(std::string pattern) {
-  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{aid}", "1"}, {"{file}", "gongkai.css"}, {"{slug}", "rt"}, {"{*index_no}", "000014349/2026-00001"}, {"{*path}", "items"}}) {
+  for (const auto& [from, to] : {std::pair<std::string, std::string>{"{id}", "1"}, {"{aid}", "1"}, {"{file}", "gongkai.css"}, {"{slug}", "rt"}, {"{*index_no}", "000014349/2026-00001"}, {"{*path}", "items"}, {"{year}", "2023"}}) {
     for (size_t p; (p = pattern.find(from)) != std::string::npos;) pattern.replace(p, from.size(), to);
   }
   return pattern;

@@ -24,4 +24,5 @@
 </form></details>
 {{/EVENT_FORM}}
 </section>
+<p><a href="/admin/appeals/new?request={{CODE}}">登记与本申请有关的行政复议、行政诉讼</a></p>
 <p><a href="/admin/requests">返回工作列表</a></p>

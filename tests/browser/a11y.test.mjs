@@ -66,6 +66,9 @@ describe('axe-core: no serious or critical violations', () => {
   test('item page: the reviewer\'s approve and return forms', (t) => check(t, pages.head, `/admin/items/${draft.itemId}`, 'item page (reviewer)'));
   test('item page: published, with the office\'s actions', (t) => check(t, pages.office, `/admin/items/${publishedId}`, 'item page (office)'));
   test('edit form', (t) => check(t, pages.liaison, `/admin/revisions/${draft.revId}/edit`, 'edit form'));
+  test('annual report with the office\'s forms', (t) => check(t, pages.office, '/admin/reports?year=2013&layout=2021', 'annual report (office)'));
+  test('appeal form', (t) => check(t, pages.office, '/admin/appeals/new', 'appeal form'));
+  test('statistics with charts', (t) => check(t, pages.office, '/admin/statistics?year=2013', 'statistics'));
   test('error page: not found', (t) => check(t, pages.liaison, '/admin/no-such-page', '404 page', 404));
   test('error page: forbidden', (t) => check(t, pages.liaison, '/admin/reviews', '403 page', 403));
   test('error page: signed out', async (t) => {
