@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/catalog.h"
+#include "app/quota.h"
 #include "core/clock.h"
 #include "store/directory_store.h"
 #include "store/job_lock.h"
@@ -20,6 +21,7 @@ int run_jobs_once(store::Database& db) {
     published = publish_due(db, now);
     auto c = db.acquire();
     store::delete_expired_sessions(*c, now);
+    run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
   });
   return published;
 }
