@@ -26,6 +26,11 @@
       {{#STAFF_NAV}}<li><a href="/admin/items">信息目录</a></li>{{/STAFF_NAV}}
       {{#DRAFTER_NAV}}<li><a href="/admin/items/new">新建信息</a></li>{{/DRAFTER_NAV}}
       {{#REQUESTS_NAV}}<li><a href="/admin/requests">依申请公开</a></li>{{/REQUESTS_NAV}}
+      {{#QUOTA_NAV}}<li><a href="/admin/quota">报送定额</a></li>{{/QUOTA_NAV}}
+      {{#MY_QUOTA_NAV}}<li><a href="/admin/quota/departments/{{MY_DEPT}}">本科室报送</a></li>{{/MY_QUOTA_NAV}}
+      {{#ASSESS_NAV}}<li><a href="/admin/assessment">考核</a></li>{{/ASSESS_NAV}}
+      {{#REGISTER_NAV}}<li><a href="/admin/registers/secrecy">保密审查登记</a></li>
+      <li><a href="/admin/registers/attributes">公开属性登记</a></li>{{/REGISTER_NAV}}
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>

@@ -1,8 +1,7 @@
 #pragma once
 // The background work of a serving node: publishing scheduled revisions, removing expired
 // sessions and writing quota reminders (app/quota.h), every `interval`. Each pass runs under a
-// database lock, so with several nodes
-// one of them does it.
+// database lock, so with several nodes one of them does it.
 
 #include <chrono>
 #include <condition_variable>

@@ -1,0 +1,28 @@
+#pragma once
+// Back-office pages for department quotas, the assessment, channels, disclosure attributes,
+// the confidentiality register and the notice-board bulletin (issue 6). Routes in routes.cc.
+
+#include "render/templates.h"
+#include "web/context.h"
+
+namespace gongkai::web {
+
+void get_quota(Context& c);                  // GET  /admin/quota?month=YYYY-MM (office table, trend)
+void post_quota_rule(Context& c);            // POST /admin/quota/rules
+void post_delete_quota_rule(Context& c);     // POST /admin/quota/rules/{id}/delete
+void post_quota_settings(Context& c);        // POST /admin/quota/settings
+void get_department_quota(Context& c);       // GET  /admin/quota/departments/{id}?month=YYYY-MM
+void get_assessment(Context& c);             // GET  /admin/assessment?period=…
+void post_assessment_weights(Context& c);    // POST /admin/assessment/weights
+void post_assessment_adjustment(Context& c); // POST /admin/assessment/adjustments
+
+void post_item_channel(Context& c);          // POST /admin/items/{id}/channels
+void post_delete_channel(Context& c);        // POST /admin/channels/{id}/delete
+void post_item_attribute(Context& c);        // POST /admin/items/{id}/attribute
+void get_secrecy_register(Context& c);       // GET  /admin/registers/secrecy
+void get_attribute_register(Context& c);     // GET  /admin/registers/attributes
+
+// Adds the channels and disclosure-attribute sections to the item page's dictionary.
+void fill_item_registers(Context& c, render::Dict& d, int64_t agency_id, int64_t item_id);
+
+}  // namespace gongkai::web
