@@ -115,10 +115,10 @@ void get_secrecy_register(Context& c) {
     row->SetValue("RESULT_ID", r.result == "通过" ? "met" : "overdue");
     row->SetValue("REMARKS", r.remarks);
   }
-  std::string base = "/admin/registers/secrecy?q=" + url_encode(q.q) + "&result=" + url_encode(q.result) +
-                     "&from=" + url_encode(q.from) + "&to=" + url_encode(q.to) + "&department_id=" +
-                     url_encode(q.department_id);
-  add_pager(d, base, q.page, 50, page.total);
+  std::string query = "q=" + url_encode(q.q) + "&result=" + url_encode(q.result) + "&from=" + url_encode(q.from) +
+                      "&to=" + url_encode(q.to) + "&department_id=" + url_encode(q.department_id);
+  d.SetValue("EXPORT_QUERY", query);
+  add_pager(d, "/admin/registers/secrecy?" + query, q.page, 50, page.total);
   p.send();
 }
 

@@ -146,3 +146,33 @@ TEST_F(QuotaPagesTest, ItemPageRecordsChannelsAndAttributeAndTheRegisterFindsThe
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(QuotaPagesTest, ExportsAsPdfAndWord) {
+  auto pdf = server_->get("/admin/assessment/export?period=2026-Q1&format=pdf", &s_["office"]);
+  ASSERT_EQ(pdf.status, 200) << pdf.body.substr(0, 300);
+  EXPECT_EQ(pdf.headers["content-type"], "application/pdf");
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  auto docx = server_->get("/admin/assessment/export?period=2026-Q1&format=docx", &s_["leader"]);
+  ASSERT_EQ(docx.status, 200);
+  EXPECT_EQ(docx.body.rfind("PK", 0), 0u);
+  EXPECT_EQ(server_->get("/admin/assessment/export?period=2026-Q1&format=exe", &s_["office"]).status, 400);
+  auto reg = server_->get("/admin/registers/secrecy/export?result=&format=pdf", &s_["secrecy"]);
+  ASSERT_EQ(reg.status, 200);
+  EXPECT_EQ(reg.body.rfind("%PDF-", 0), 0u);
+  auto a3 = server_->get("/admin/bulletin?month=" + this_month() + "&size=A3", &s_["office"]);
+  ASSERT_EQ(a3.status, 200);
+  EXPECT_EQ(a3.body.rfind("%PDF-", 0), 0u);
+  EXPECT_NE(a3.body.find("/MediaBox [ 0 0 1190"), std::string::npos) << "A3 landscape";
+  EXPECT_EQ(server_->get("/admin/bulletin?size=B5", &s_["office"]).status, 400);
+  // The register page links to the export with its filters.
+  auto page = server_->get("/admin/registers/secrecy?q=%E6%B5%8B&result=%E9%80%9A%E8%BF%87", &s_["office"]);
+  EXPECT_NE(page.body.find("/admin/registers/secrecy/export?q=%E6%B5%8B&amp;result=%E9%80%9A%E8%BF%87&amp;from="),
+            std::string::npos)
+      << page.body.substr(page.body.find("export?"), 200);
+}
+
+}  // namespace
+}  // namespace gongkai::web

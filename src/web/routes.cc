@@ -105,6 +105,11 @@ std::vector<Route> all_routes() {
       {"GET", "/admin/registers/secrecy", get_secrecy_register, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kSecrecy}},
       {"GET", "/admin/registers/attributes", get_attribute_register, Access::kRoles,
        {Role::kOffice, Role::kLeader, Role::kSecrecy}},
+      {"GET", "/admin/assessment/export", get_assessment_export, Access::kRoles,
+       {Role::kLiaison, Role::kHead, Role::kOffice, Role::kLeader}},
+      {"GET", "/admin/registers/secrecy/export", get_secrecy_register_export, Access::kRoles,
+       {Role::kOffice, Role::kLeader, Role::kSecrecy}},
+      {"GET", "/admin/bulletin", get_bulletin, Access::kRoles, {Role::kOffice, Role::kLeader}},
       // The public portal. Agency paths come last: fixed paths above win over {slug}.
       {"GET", "/", get_platform_home, Access::kPublic, {}},
       {"GET", "/care", get_care, Access::kPublic, {}},

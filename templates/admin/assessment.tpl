@@ -5,6 +5,7 @@
   <button type="submit" class="secondary">查看</button>
 </form>
 {{>ERRORS}}
+<p><a href="/admin/assessment/export?period={{PERIOD}}&amp;format=pdf">导出 PDF</a> · <a href="/admin/assessment/export?period={{PERIOD}}&amp;format=docx">导出 Word</a></p>
 <p>统计截至 {{AS_OF}}；{{SCHEME}}。{{#SCHEME_NOTE}}说明：{{NOTE}}{{/SCHEME_NOTE}}</p>
 <p class="hint">得分 = 100 × Σ(权重 × 指标值) ÷ Σ(适用指标的权重)，再加人工调整，限 0 至 100 分。不适用的指标不计入，其权重按比例分给其他指标。</p>
 <table class="list assessment">

@@ -3,6 +3,8 @@
   <li><a href="/admin/quota?month={{PREV}}">上一月</a></li>
   <li><a href="/admin/quota?month={{NEXT}}">下一月</a></li>
   <li><a href="/admin/assessment?period={{MONTH}}">本月考核</a></li>
+  <li><a href="/admin/bulletin?month={{MONTH}}&amp;size=A4">本月公开栏（A4）</a></li>
+  <li><a href="/admin/bulletin?month={{MONTH}}&amp;size=A3">本月公开栏（A3）</a></li>
 </ul></nav>
 {{>ERRORS}}
 {{#NOTICES}}<section aria-labelledby="notices-h" class="notice warn"><h2 id="notices-h">提醒</h2>
