@@ -266,7 +266,12 @@ void assessment_page(Context& c, int status, const std::map<std::string, std::st
       auto* w = f->AddSectionDictionary("WEIGHT");
       w->SetValue("ID", std::string(core::indicator_id(i)));
       w->SetValue("LABEL", std::string(core::indicator_label(i)));
-      w->SetIntValue("VALUE", a.weights.of(i));
+      std::string typed = "w_" + std::string(core::indicator_id(i));
+      if (!errors.empty() && c.has_param(typed)) w->SetValue("VALUE", c.param(typed));  // keep what was typed
+      else w->SetIntValue("VALUE", a.weights.of(i));
+      if (auto it = errors.find("w_" + std::string(core::indicator_id(i))); it != errors.end()) {
+        w->AddSectionDictionary("BAD")->SetValue("MESSAGE", it->second);
+      }
     }
     for (const auto& r : a.rows) add_option(*f, "DEPT_OPT", std::to_string(r.department_id), r.department_name, false);
     for (const auto& s : app::assessment_schemes(*c.app.db, who, agency)) {

@@ -23,9 +23,8 @@
 <form method="post" action="/admin/assessment/weights" class="form narrow">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <input type="hidden" name="period" value="{{PERIOD}}">
-  {{#WEIGHT}}<div class="field"><label for="w_{{ID}}">{{LABEL}}（0-100）</label>
-    <input id="w_{{ID}}" name="w_{{ID}}" value="{{VALUE}}" maxlength="3" inputmode="numeric"></div>{{/WEIGHT}}
-  {{#BAD_w_quota}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_w_quota}}
+  {{#WEIGHT}}<div class="field"><label for="w_{{ID}}">{{LABEL}}（0-100）</label>{{#BAD}}<p class="field-error" id="w_{{ID}}-error">{{MESSAGE}}</p>{{/BAD}}
+    <input id="w_{{ID}}" name="w_{{ID}}" value="{{VALUE}}" maxlength="3" inputmode="numeric"{{#BAD}} aria-invalid="true" aria-describedby="w_{{ID}}-error"{{/BAD}}></div>{{/WEIGHT}}
   <div class="field"><label for="note">说明（可选）</label><input id="note" name="note" maxlength="500"></div>
   <button type="submit">保存为新版本</button>
 </form>
@@ -38,12 +37,12 @@
 <form method="post" action="/admin/assessment/adjustments" class="form narrow">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <input type="hidden" name="period" value="{{PERIOD}}">
-  <div class="field"><label for="department_id">科室</label>{{#BAD_department_id}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_department_id}}
-    <select id="department_id" name="department_id"><option value="">请选择</option>{{#DEPT_OPT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/DEPT_OPT}}</select></div>
-  <div class="field"><label for="points">加减分（-20 至 20，最多一位小数）</label>{{#BAD_points}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_points}}
-    <input id="points" name="points" maxlength="5"></div>
-  <div class="field"><label for="reason">理由（必填，记入审计日志）</label>{{#BAD_reason}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_reason}}
-    <textarea id="reason" name="reason" maxlength="500" rows="3"></textarea></div>
+  <div class="field"><label for="department_id">科室</label>{{#BAD_department_id}}<p class="field-error" id="department_id-error">{{MESSAGE}}</p>{{/BAD_department_id}}
+    <select id="department_id"{{#BAD_department_id}} aria-invalid="true" aria-describedby="department_id-error"{{/BAD_department_id}} name="department_id"><option value="">请选择</option>{{#DEPT_OPT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/DEPT_OPT}}</select></div>
+  <div class="field"><label for="points">加减分（-20 至 20，最多一位小数）</label>{{#BAD_points}}<p class="field-error" id="points-error">{{MESSAGE}}</p>{{/BAD_points}}
+    <input id="points"{{#BAD_points}} aria-invalid="true" aria-describedby="points-error"{{/BAD_points}} name="points" maxlength="5"></div>
+  <div class="field"><label for="reason">理由（必填，记入审计日志）</label>{{#BAD_reason}}<p class="field-error" id="reason-error">{{MESSAGE}}</p>{{/BAD_reason}}
+    <textarea id="reason"{{#BAD_reason}} aria-invalid="true" aria-describedby="reason-error"{{/BAD_reason}} name="reason" maxlength="500" rows="3"></textarea></div>
   <button type="submit">添加调整</button>
 </form>
 {{/OFFICE}}

@@ -34,18 +34,18 @@
 <form method="post" action="/admin/quota/rules" class="form narrow">
   <input type="hidden" name="_csrf" value="{{CSRF}}">
   <input type="hidden" name="view_month" value="{{MONTH}}">
-  <div class="field"><label for="department_id">科室</label>{{#BAD_department_id}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_department_id}}
-    <select id="department_id" name="department_id"><option value="">请选择</option>{{#DEPT_OPT}}<option value="{{VALUE}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/DEPT_OPT}}</select></div>
-  <div class="field"><label for="year">年份</label>{{#BAD_year}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_year}}
-    <input id="year" name="year" value="{{F_YEAR}}" maxlength="4" inputmode="numeric"></div>
-  <div class="field"><label for="month">月份（1-12；留空为全年规则，月度规则优先）</label>{{#BAD_month}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_month}}
-    <input id="month" name="rule_month" value="{{F_MONTH}}" maxlength="2" inputmode="numeric"></div>
-  <div class="field"><label for="items">每月报送条数</label>{{#BAD_items}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_items}}
-    <input id="items" name="items" value="{{F_ITEMS}}" maxlength="4" inputmode="numeric"></div>
-  <div class="field"><label for="due_day">截止日（每月几日；小月取月末）</label>{{#BAD_due_day}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_due_day}}
-    <input id="due_day" name="due_day" value="{{F_DUE_DAY}}" maxlength="2" inputmode="numeric"></div>
-  <div class="field"><label for="shift">截止日遇周末或节假日</label>{{#BAD_shift}}<p class="field-error">{{MESSAGE}}</p>{{/BAD_shift}}
-    <select id="shift" name="shift">{{#SHIFT_OPT}}<option value="{{VALUE}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/SHIFT_OPT}}</select></div>
+  <div class="field"><label for="department_id">科室</label>{{#BAD_department_id}}<p class="field-error" id="department_id-error">{{MESSAGE}}</p>{{/BAD_department_id}}
+    <select id="department_id"{{#BAD_department_id}} aria-invalid="true" aria-describedby="department_id-error"{{/BAD_department_id}} name="department_id"><option value="">请选择</option>{{#DEPT_OPT}}<option value="{{VALUE}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/DEPT_OPT}}</select></div>
+  <div class="field"><label for="year">年份</label>{{#BAD_year}}<p class="field-error" id="year-error">{{MESSAGE}}</p>{{/BAD_year}}
+    <input id="year"{{#BAD_year}} aria-invalid="true" aria-describedby="year-error"{{/BAD_year}} name="year" value="{{F_YEAR}}" maxlength="4" inputmode="numeric"></div>
+  <div class="field"><label for="month">月份（1-12；留空为全年规则，月度规则优先）</label>{{#BAD_month}}<p class="field-error" id="month-error">{{MESSAGE}}</p>{{/BAD_month}}
+    <input id="month"{{#BAD_month}} aria-invalid="true" aria-describedby="month-error"{{/BAD_month}} name="rule_month" value="{{F_MONTH}}" maxlength="2" inputmode="numeric"></div>
+  <div class="field"><label for="items">每月报送条数</label>{{#BAD_items}}<p class="field-error" id="items-error">{{MESSAGE}}</p>{{/BAD_items}}
+    <input id="items"{{#BAD_items}} aria-invalid="true" aria-describedby="items-error"{{/BAD_items}} name="items" value="{{F_ITEMS}}" maxlength="4" inputmode="numeric"></div>
+  <div class="field"><label for="due_day">截止日（每月几日；小月取月末）</label>{{#BAD_due_day}}<p class="field-error" id="due_day-error">{{MESSAGE}}</p>{{/BAD_due_day}}
+    <input id="due_day"{{#BAD_due_day}} aria-invalid="true" aria-describedby="due_day-error"{{/BAD_due_day}} name="due_day" value="{{F_DUE_DAY}}" maxlength="2" inputmode="numeric"></div>
+  <div class="field"><label for="shift">截止日遇周末或节假日</label>{{#BAD_shift}}<p class="field-error" id="shift-error">{{MESSAGE}}</p>{{/BAD_shift}}
+    <select id="shift"{{#BAD_shift}} aria-invalid="true" aria-describedby="shift-error"{{/BAD_shift}} name="shift">{{#SHIFT_OPT}}<option value="{{VALUE}}"{{#SEL}} selected{{/SEL}}>{{LABEL}}</option>{{/SHIFT_OPT}}</select></div>
   <button type="submit">保存定额</button>
 </form>
 <h2>提醒设置</h2>
