@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>信息报送定额 · {{MONTH_LABEL}}</h1>
-<nav aria-label="月份" class="tabs"><ul>
+<nav aria-label="切换月份" class="tabs"><ul>
   <li><a href="/admin/quota?month={{PREV}}">上一月</a></li>
   <li><a href="/admin/quota?month={{NEXT}}">下一月</a></li>
   <li><a href="/admin/assessment?period={{MONTH}}">本月考核</a></li>

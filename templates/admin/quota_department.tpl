@@ -1,5 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>{{DEPT}} · {{MONTH_LABEL}}信息报送</h1>
-<nav aria-label="月份" class="tabs"><ul>
+<nav aria-label="切换月份" class="tabs"><ul>
   <li><a href="/admin/quota/departments/{{DEPT_ID}}?month={{PREV}}">上一月</a></li>
   <li><a href="/admin/quota/departments/{{DEPT_ID}}?month={{NEXT}}">下一月</a></li>
 </ul></nav>
