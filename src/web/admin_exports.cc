@@ -22,7 +22,7 @@ std::string agency_name(Context& c, int64_t agency) {
   return a->name;
 }
 
-// Sends `doc` in the format asked for (?format=pdf|docx; default pdf).
+// Sends `doc` in the format asked for (?format=pdf|docx|xlsx; default pdf).
 void send_document(Context& c, const render::Document& doc, const std::string& base_name) {
   std::string format = c.param("format").empty() ? "pdf" : c.param("format");
   std::string body, mime;
@@ -32,8 +32,11 @@ void send_document(Context& c, const render::Document& doc, const std::string& b
   } else if (format == "docx") {
     body = render::to_docx(doc);
     mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+  } else if (format == "xlsx") {
+    body = render::to_xlsx(doc);
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   } else {
-    throw app::ValidationError("format", "导出格式只能是 pdf 或 docx");
+    throw app::ValidationError("format", "导出格式只能是 pdf、docx 或 xlsx");
   }
   c.resp.set("Content-Disposition", app::content_disposition(base_name + "." + format, format == "pdf"));
   c.resp.set("Cache-Control", "private, no-store");

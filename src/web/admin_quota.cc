@@ -6,6 +6,7 @@
 #include "app/quota.h"
 #include "core/clock.h"
 #include "core/date.h"
+#include "render/svg_chart.h"
 #include "store/directory_store.h"
 #include "web/pages.h"
 #include "web/quota_handlers.h"
@@ -93,9 +94,19 @@ void quota_page(Context& c, int status, const std::map<std::string, std::string>
   d.SetValue("NEXT", m.next().id());
   d.SetIntValue("YEAR", m.year);
   add_errors(d, errors);
+  render::Chart bars;
+  bars.title = m.label() + "各科室定额与报送";
+  bars.unit = "条";
+  bars.series = {{"定额", {}}, {"截止日前报送", {}}, {"本月已报送", {}}};
   for (const auto& row : app::quota_overview(*c.app.db, who, agency, m.year, m.month, today)) {
     fill_month_row(d.AddSectionDictionary("ROW"), row);
+    bars.labels.push_back(row.department_name);
+    bars.series[0].values.push_back(row.rule ? std::optional<double>(row.required) : std::nullopt);
+    bars.series[1].values.push_back(row.activity.on_time);
+    bars.series[2].values.push_back(row.activity.submitted);
   }
+  // svg_bar_chart escapes every text it writes, so the SVG goes into the page as it is.
+  d.SetValue("CHART", render::svg_bar_chart(bars));
   // The trend: each month of the year up to the shown one, as status and counts.
   std::vector<std::vector<app::DeptMonth>> months;
   for (int k = 1; k <= m.month; ++k) {
@@ -256,6 +267,18 @@ void assessment_page(Context& c, int status, const std::map<std::string, std::st
       x->SetValue("REASON", adj.reason);
       x->SetValue("BY", adj.created_by_name);
       x->SetValue("AT", core::utc_iso_to_cst(adj.created_at));
+    }
+  }
+  if (who.has(Role::kOffice) || who.has(Role::kLeader)) {
+    int last = a.period.year < today.year() ? 12 : a.period.year == today.year() ? today.month() : 0;
+    if (last > 0) {
+      auto trend = app::assessment_trend(*c.app.db, who, agency, a.period.year, last, today);
+      render::Chart chart;
+      chart.title = std::to_string(a.period.year) + "年各科室月度考核得分";
+      chart.unit = "分";
+      chart.labels = trend.months;
+      for (const auto& [name, values] : trend.series) chart.series.push_back({name, values});
+      d.AddSectionDictionary("TREND")->SetValue("CHART", render::svg_line_chart(chart));
     }
   }
   if (who.has(Role::kOffice)) {

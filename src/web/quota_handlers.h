@@ -15,14 +15,14 @@ void get_department_quota(Context& c);       // GET  /admin/quota/departments/{i
 void get_assessment(Context& c);             // GET  /admin/assessment?period=…
 void post_assessment_weights(Context& c);    // POST /admin/assessment/weights
 void post_assessment_adjustment(Context& c); // POST /admin/assessment/adjustments
-void get_assessment_export(Context& c);      // GET  /admin/assessment/export?period=…&format=pdf|docx
+void get_assessment_export(Context& c);      // GET  /admin/assessment/export?period=…&format=pdf|docx|xlsx
 
 void post_item_channel(Context& c);          // POST /admin/items/{id}/channels
 void post_delete_channel(Context& c);        // POST /admin/channels/{id}/delete
 void post_item_attribute(Context& c);        // POST /admin/items/{id}/attribute
 void get_secrecy_register(Context& c);       // GET  /admin/registers/secrecy
 void get_attribute_register(Context& c);     // GET  /admin/registers/attributes
-void get_secrecy_register_export(Context& c);  // GET /admin/registers/secrecy/export?…&format=pdf|docx
+void get_secrecy_register_export(Context& c);  // GET /admin/registers/secrecy/export?…&format=pdf|docx|xlsx
 void get_bulletin(Context& c);               // GET  /admin/bulletin?month=YYYY-MM&size=A4|A3
 
 // Adds the channels and disclosure-attribute sections to the item page's dictionary.

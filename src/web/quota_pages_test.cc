@@ -176,3 +176,28 @@ TEST_F(QuotaPagesTest, ExportsAsPdfAndWord) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(QuotaPagesTest, ChartsAndSpreadsheetExport) {
+  auto xlsx = server_->get("/admin/assessment/export?period=2026&format=xlsx", &s_["office"]);
+  ASSERT_EQ(xlsx.status, 200);
+  EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
+  EXPECT_NE(xlsx.headers["content-disposition"].find(".xlsx"), std::string::npos);
+  auto reg = server_->get("/admin/registers/secrecy/export?format=xlsx", &s_["leader"]);
+  ASSERT_EQ(reg.status, 200);
+  EXPECT_EQ(reg.body.rfind("PK", 0), 0u);
+  // The quota page draws the month as bars, the assessment page the year's scores as lines.
+  auto quota = server_->get("/admin/quota", &s_["office"]);
+  EXPECT_NE(quota.body.find("<svg"), std::string::npos);
+  EXPECT_NE(quota.body.find("各科室定额与报送"), std::string::npos);
+  auto page = server_->get("/admin/assessment?period=" + this_month().substr(0, 4), &s_["leader"]);
+  EXPECT_NE(page.body.find("月度考核得分"), std::string::npos);
+  EXPECT_NE(page.body.find("<svg"), std::string::npos);
+  auto liaison = server_->get("/admin/assessment", &s_["liaison"]);
+  EXPECT_EQ(liaison.body.find("月度考核得分"), std::string::npos) << "the chart compares departments";
+}
+
+}  // namespace
+}  // namespace gongkai::web

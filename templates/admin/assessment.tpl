@@ -5,7 +5,7 @@
   <button type="submit" class="secondary">查看</button>
 </form>
 {{>ERRORS}}
-<p><a href="/admin/assessment/export?period={{PERIOD}}&amp;format=pdf">导出 PDF</a> · <a href="/admin/assessment/export?period={{PERIOD}}&amp;format=docx">导出 Word</a></p>
+<p><a href="/admin/assessment/export?period={{PERIOD}}&amp;format=pdf">导出 PDF</a> · <a href="/admin/assessment/export?period={{PERIOD}}&amp;format=docx">导出 Word</a> · <a href="/admin/assessment/export?period={{PERIOD}}&amp;format=xlsx">导出 Excel</a></p>
 <p>统计截至 {{AS_OF}}；{{SCHEME}}。{{#SCHEME_NOTE}}说明：{{NOTE}}{{/SCHEME_NOTE}}</p>
 <p class="hint">得分 = 100 × Σ(权重 × 指标值) ÷ Σ(适用指标的权重)，再加人工调整，限 0 至 100 分。不适用的指标不计入，其权重按比例分给其他指标。</p>
 <table class="list assessment">
@@ -16,6 +16,8 @@
   <tr class="explain"><td></td><td colspan="9">{{FORMULA}}{{#ADJUSTMENT}}<br>人工调整 {{POINTS}} 分：{{REASON}}（{{BY}}，{{AT}}）{{/ADJUSTMENT}}</td></tr>{{/ROW}}
   </tbody>
 </table>
+{{#TREND}}<h2>月度得分趋势</h2>
+<figure class="chart-figure">{{CHART:none}}</figure>{{/TREND}}
 <h2>指标说明</h2>
 <dl>{{#IND_RULE}}<dt>{{LABEL}}</dt><dd>{{RULE}}</dd>{{/IND_RULE}}</dl>
 {{#OFFICE}}

@@ -16,6 +16,7 @@
   {{#ROW}}<tr><th scope="row"><a href="/admin/quota/departments/{{DEPT_ID}}?month={{MONTH}}">{{DEPT}}</a></th><td>{{REQUIRED}}</td><td title="{{DUE_WHY}}">{{DUE}}</td><td>{{SUBMITTED}}</td><td>{{ON_TIME}}</td><td>{{APPROVED}}</td><td>{{RETURNED}}</td><td>{{DAYS_LEFT}}</td><td><span class="quota-status {{STATUS_ID}}">{{STATUS}}</span></td></tr>{{/ROW}}
   </tbody>
 </table>
+<figure class="chart-figure">{{CHART:none}}</figure>
 <h2>{{YEAR}}年各月趋势</h2>
 <table class="list trend">
   <caption class="visually-hidden">各科室各月状态（按时报送数/定额）</caption>

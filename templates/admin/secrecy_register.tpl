@@ -8,7 +8,7 @@
   <div class="field"><label for="to">至</label><input id="to" name="to" value="{{TO}}" placeholder="2026-12-31" maxlength="10"></div>
   <button type="submit" class="secondary">查询</button>
 </form>
-<p><a href="/admin/registers/secrecy/export?{{EXPORT_QUERY}}&amp;format=pdf">导出 PDF</a> · <a href="/admin/registers/secrecy/export?{{EXPORT_QUERY}}&amp;format=docx">导出 Word</a></p>
+<p><a href="/admin/registers/secrecy/export?{{EXPORT_QUERY}}&amp;format=pdf">导出 PDF</a> · <a href="/admin/registers/secrecy/export?{{EXPORT_QUERY}}&amp;format=docx">导出 Word</a> · <a href="/admin/registers/secrecy/export?{{EXPORT_QUERY}}&amp;format=xlsx">导出 Excel</a></p>
 <table class="list">
   <caption>共 {{TOTAL}} 条</caption>
   <thead><tr><th scope="col">索引号</th><th scope="col">信息名称</th><th scope="col">科室</th><th scope="col">审查人</th><th scope="col">审查时间</th><th scope="col">结果</th><th scope="col">意见</th></tr></thead>
