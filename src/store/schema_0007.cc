@@ -1,6 +1,8 @@
 // Migration 7: department quotas and their notices, the assessment (weights schemes and
 // manual adjustments), publication channels per item, the disclosure attribute decided at the
-// source and the confidentiality-review register.
+// source, the confidentiality-review register, complaints and reports about the disclosure
+// work with their handling steps, and the work records (training, meetings, rules, the
+// leading group) the annual report's overview draws on.
 #include "store/migrations.h"
 
 namespace gongkai::store {
@@ -106,6 +108,61 @@ CREATE INDEX secrecy_register_agency ON secrecy_register (agency_id, reviewed_at
 CREATE INDEX secrecy_register_dept ON secrecy_register (agency_id, department_id, reviewed_at);
 
 CREATE INDEX workflow_events_agency_at ON workflow_events (agency_id, at);
+
+CREATE TABLE complaints (
+  id {id},
+  agency_id {bigint} NOT NULL REFERENCES agencies(id),
+  ref_code TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL CHECK (kind IN ('投诉', '举报')),
+  channel TEXT NOT NULL,
+  name TEXT NOT NULL DEFAULT '',
+  contact TEXT NOT NULL DEFAULT '',
+  content TEXT NOT NULL,
+  request_id {bigint} REFERENCES requests(id),
+  received_on TEXT NOT NULL,
+  status TEXT NOT NULL DEFAULT 'open' CHECK (status IN ('open', 'closed')),
+  result TEXT NOT NULL DEFAULT '',
+  closed_on TEXT,
+  created_by {bigint} REFERENCES users(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX complaints_agency ON complaints (agency_id, received_on);
+
+CREATE TABLE complaint_steps (
+  id {id},
+  agency_id {bigint} NOT NULL REFERENCES agencies(id),
+  complaint_id {bigint} NOT NULL REFERENCES complaints(id),
+  on_date TEXT NOT NULL,
+  action TEXT NOT NULL,
+  note TEXT NOT NULL DEFAULT '',
+  actor_id {bigint} REFERENCES users(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX complaint_steps_complaint ON complaint_steps (complaint_id, id);
+
+CREATE TABLE work_records (
+  id {id},
+  agency_id {bigint} NOT NULL REFERENCES agencies(id),
+  kind TEXT NOT NULL CHECK (kind IN ('training', 'meeting', 'rule')),
+  on_date TEXT NOT NULL,
+  title TEXT NOT NULL,
+  participants INTEGER NOT NULL DEFAULT 0,
+  detail TEXT NOT NULL DEFAULT '',
+  created_by {bigint} REFERENCES users(id),
+  created_at TEXT NOT NULL
+);
+CREATE INDEX work_records_agency ON work_records (agency_id, kind, on_date);
+
+CREATE TABLE leading_group (
+  id {id},
+  agency_id {bigint} NOT NULL REFERENCES agencies(id),
+  duty TEXT NOT NULL CHECK (duty IN ('组长', '副组长', '成员', '联络员')),
+  name TEXT NOT NULL,
+  position TEXT NOT NULL DEFAULT '',
+  sort INTEGER NOT NULL DEFAULT 0,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX leading_group_agency ON leading_group (agency_id, sort);
 )SQL"};
 
 }  // namespace gongkai::store
