@@ -31,6 +31,8 @@
       {{#ASSESS_NAV}}<li><a href="/admin/assessment">考核</a></li>{{/ASSESS_NAV}}
       {{#REGISTER_NAV}}<li><a href="/admin/registers/secrecy">保密审查登记</a></li>
       <li><a href="/admin/registers/attributes">公开属性登记</a></li>{{/REGISTER_NAV}}
+      {{#SUPERVISION_NAV}}<li><a href="/admin/complaints">投诉举报</a></li>
+      <li><a href="/admin/work-records">工作记录</a></li>{{/SUPERVISION_NAV}}
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>

@@ -34,6 +34,7 @@ Page::Page(Context& c, const std::string& title, const std::string& content_tpl)
     }
     if (may_get(who, "/admin/assessment")) layout_.ShowSection("ASSESS_NAV");
     if (may_get(who, "/admin/registers/secrecy")) layout_.ShowSection("REGISTER_NAV");
+    if (may_get(who, "/admin/complaints")) layout_.ShowSection("SUPERVISION_NAV");
     layout_.SetValue("CSRF", c.session->csrf_token);
   }
   content_ = layout_.AddIncludeDictionary("CONTENT");

@@ -1,6 +1,7 @@
 #pragma once
-// Back-office pages for department quotas, the assessment, channels, disclosure attributes,
-// the confidentiality register and the notice-board bulletin (issue 6). Routes in routes.cc.
+// Pages for department quotas, the assessment, channels, disclosure attributes, the
+// confidentiality register, the notice-board bulletin, complaints and reports, and the work
+// records (issue 6). Routes in routes.cc.
 
 #include "render/templates.h"
 #include "web/context.h"
@@ -24,6 +25,19 @@ void get_secrecy_register(Context& c);       // GET  /admin/registers/secrecy
 void get_attribute_register(Context& c);     // GET  /admin/registers/attributes
 void get_secrecy_register_export(Context& c);  // GET /admin/registers/secrecy/export?…&format=pdf|docx|xlsx
 void get_bulletin(Context& c);               // GET  /admin/bulletin?month=YYYY-MM&size=A4|A3
+
+void get_complaint_form(Context& c);         // GET  /complaints/{slug}/new (public)
+void post_complaint_form(Context& c);        // POST /complaints/{slug}/new (public)
+void get_complaints(Context& c);             // GET  /admin/complaints?status=open|closed
+void post_complaint(Context& c);             // POST /admin/complaints (staff entry)
+void get_complaint(Context& c);              // GET  /admin/complaints/{id}
+void post_complaint_step(Context& c);        // POST /admin/complaints/{id}/steps
+void post_complaint_close(Context& c);       // POST /admin/complaints/{id}/close
+void get_work_records(Context& c);           // GET  /admin/work-records?year=YYYY
+void post_work_record(Context& c);           // POST /admin/work-records
+void post_delete_work_record(Context& c);    // POST /admin/work-records/{id}/delete
+void post_group_member(Context& c);          // POST /admin/leading-group
+void post_delete_group_member(Context& c);   // POST /admin/leading-group/{id}/delete
 
 // Adds the channels and disclosure-attribute sections to the item page's dictionary.
 void fill_item_registers(Context& c, render::Dict& d, int64_t agency_id, int64_t item_id);

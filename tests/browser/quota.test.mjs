@@ -117,4 +117,35 @@ describe('quotas and assessment in the browser', () => {
       await assertNoSeriousAxe(page, t, 'attribute register');
     });
   });
+
+  test('a citizen files a complaint; the office sees it and the work records', async (t) => {
+    const page = await newPage(browser);
+    await withArtifacts('browser complaint', page, async () => {
+      await page.goto('/cxswj/');
+      await page.getByRole('link', { name: '投诉举报' }).first().click();
+      await page.waitForURL('**/complaints/cxswj/new');
+      await assertNoSeriousAxe(page, t, 'public complaint form');
+      await page.getByLabel('举报').check();
+      await page.getByRole('button', { name: '提交' }).click();
+      await page.waitForSelector('.error-summary');
+      assert.equal(await page.getByLabel(/^内容/).getAttribute('aria-invalid'), 'true');
+      await page.getByLabel(/^内容/).fill('某科室的办事指南长期未更新。');
+      await page.getByRole('button', { name: '提交' }).click();
+      await assert.doesNotReject(page.getByRole('heading', { level: 1, name: '投诉举报已提交' }).waitFor());
+      const ref = (await page.locator('.notice strong').textContent()).trim();
+      assert.match(ref, /^TS\d{8}-[0-9A-F]{6}$/);
+
+      const office = await newPage(browser);
+      await login(office, 'office');
+      await office.getByRole('navigation', { name: '后台导航' }).getByRole('link', { name: '投诉举报' }).click();
+      await assert.doesNotReject(office.getByRole('link', { name: ref }).waitFor());
+      await assertNoSeriousAxe(office, t, 'complaints list');
+      await office.getByRole('link', { name: ref }).click();
+      await assertNoSeriousAxe(office, t, 'complaint page');
+      await office.goto('/admin/work-records');
+      await assert.doesNotReject(office.getByRole('heading', { name: '年报概述可用的表述' }).waitFor());
+      await assertNoSeriousAxe(office, t, 'work records');
+    });
+  });
 });
+
