@@ -243,6 +243,9 @@ render::Document assessment_document(const std::string& agency_name, const Asses
   render::Table t;
   t.caption = "考核得分";
   t.header_rows = 2;
+  t.column_widths = {0.6, 1.6};
+  for (size_t i = 0; i < core::kIndicators.size(); ++i) t.column_widths.insert(t.column_widths.end(), {1.5, 0.8});
+  t.column_widths.insert(t.column_widths.end(), {0.9, 0.9});
   std::vector<render::Cell> h1 = {{"排名", 1, 2, true, render::Align::kCenter}, {"科室", 1, 2, true, render::Align::kCenter}};
   std::vector<render::Cell> h2;
   for (Indicator i : core::kIndicators) {

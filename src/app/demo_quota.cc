@@ -1,8 +1,10 @@
-// Demo data for quotas and the assessment: yearly quotas for the demo agency's departments, a
-// few months of simulated monthly submissions (submit, return and confidentiality-review
+// Demo data for quotas and the assessment: yearly quotas for the demo agency's departments,
+// this year's months of simulated monthly submissions (submit, return and confidentiality-review
 // records on the demo catalog's items) and channel records, so the quota table, the trend and
 // the assessment have something to show. Clearly demo: the events' comments say so.
 #include "app/demo_quota.h"
+
+#include <algorithm>
 
 #include "app/quota.h"
 #include "core/clock.h"
@@ -40,19 +42,20 @@ void load_demo_quota_data(store::Database& db, int64_t agency_id, core::Date tod
       store::ItemFilter f;
       f.agency_id = agency_id;
       f.department_id = d.id;
-      f.per_page = 40;
+      f.per_page = 60;
       auto page = store::list_items(c, f);
+      if (page.rows.empty()) continue;
       size_t next = 0;
-      // The three months before this one.
-      for (int back = 3; back >= 1; --back) {
+      // Every month of this year before this one (at least the three before it).
+      for (int back = std::max(3, today.month() - 1); back >= 1; --back) {
         core::Date first = *core::Date::from_ymd(today.year(), today.month(), 1);
         for (int k = 0; k < back; ++k) first = first.add_days(-1), first = *core::Date::from_ymd(first.year(), first.month(), 1);
         // Some departments fall one short, some submit one late, some get one returned.
         int on_time = items - ((index + back) % 3 == 0 ? 1 : 0);
         bool late = (index + back) % 4 == 1;
         bool returned = (index + back) % 2 == 0;
-        for (int n = 0; n < on_time + (late ? 1 : 0) && next < page.rows.size(); ++n, ++next) {
-          const auto& item = page.rows[next];
+        for (int n = 0; n < on_time + (late ? 1 : 0); ++n, ++next) {
+          const auto& item = page.rows[next % page.rows.size()];  // an item may serve several months
           int64_t rev = item.published_rev_id.value_or(0);
           if (!rev) continue;
           core::Date day = n < on_time ? first.add_days(4 + 3 * n) : first.add_days(26);

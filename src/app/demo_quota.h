@@ -8,8 +8,9 @@
 
 namespace gongkai::app {
 
-// Quotas for last year and this year, three months of simulated submissions before `today`'s
-// month, confidentiality-review records and channel records.
+// Quotas for last year and this year, simulated submissions in the months of this year before
+// `today`'s (at least the three months before it), confidentiality-review records and channel
+// records.
 void load_demo_quota_data(store::Database& db, int64_t agency_id, core::Date today);
 
 }  // namespace gongkai::app

@@ -26,6 +26,7 @@ const std::map<std::string, Command>& commands() {
       {"import", {"load catalog items from CSV or JSON Lines (import items FILE --agency SLUG)", cmd_import}},
       {"export", {"write an agency's catalog items as CSV or JSON Lines (export items)", cmd_export}},
       {"reindex", {"rebuild the search index (reindex [--agency SLUG] [--json])", cmd_reindex}},
+      {"assessment", {"departments' assessment scores (assessment --agency SLUG --period 2026-Q4)", cmd_assessment}},
   };
   return m;
 }
