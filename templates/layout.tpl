@@ -30,6 +30,13 @@
       {{#REPORTS_NAV}}<li><a href="/admin/reports">年度报告</a></li>
       <li><a href="/admin/statistics">统计</a></li>{{/REPORTS_NAV}}
       {{#CITY_REPORTS_NAV}}<li><a href="/admin/city-reports">全市年报汇总</a></li>{{/CITY_REPORTS_NAV}}
+      {{#QUOTA_NAV}}<li><a href="/admin/quota">报送定额</a></li>{{/QUOTA_NAV}}
+      {{#MY_QUOTA_NAV}}<li><a href="/admin/quota/departments/{{MY_DEPT}}">本科室报送</a></li>{{/MY_QUOTA_NAV}}
+      {{#ASSESS_NAV}}<li><a href="/admin/assessment">考核</a></li>{{/ASSESS_NAV}}
+      {{#REGISTER_NAV}}<li><a href="/admin/registers/secrecy">保密审查登记</a></li>
+      <li><a href="/admin/registers/attributes">公开属性登记</a></li>{{/REGISTER_NAV}}
+      {{#SUPERVISION_NAV}}<li><a href="/admin/complaints">投诉举报</a></li>
+      <li><a href="/admin/work-records">工作记录</a></li>{{/SUPERVISION_NAV}}
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>

@@ -1,6 +1,7 @@
 #include "app/catalog.h"
 
 #include "app/errors.h"
+#include "app/register.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/deadline.h"
@@ -180,6 +181,7 @@ void approve_revision(store::Database& db, const Principal& by, int64_t agency_i
     auto step = *core::parse_step(*rev.step);
     std::string now = core::now_iso();
     event(c, by, rev, "approve", *rev.step, comment, now);
+    if (step == core::ReviewStep::kSecrecy) record_secrecy_review(c, by, rev, true, comment, now);
     // A step removed from the configuration while the item waited moves on to the next one.
     std::optional<core::ReviewStep> next = wf->after(step);
     if (next) {
@@ -206,6 +208,7 @@ void return_revision(store::Database& db, const Principal& by, int64_t agency_id
     std::string step = *rev.step;
     store::set_revision_state(c, rev.id, std::string(core::kStateReturned), std::nullopt, std::nullopt, now);
     event(c, by, rev, "return", step, reason, now);
+    if (step == core::step_id(core::ReviewStep::kSecrecy)) record_secrecy_review(c, by, rev, false, reason, now);
   });
 }
 

@@ -1,4 +1,5 @@
 #include "app/demo.h"
+#include "app/demo_quota.h"
 
 #include "app/catalog.h"
 #include "app/demo_corpus.h"
@@ -88,6 +89,7 @@ std::vector<DemoLogin> load_demo(store::Database& db, const std::string& passwor
     store::audit(c, sys.actor(), {agency, "demo.load", "agency", std::to_string(agency),
                                   std::to_string(corpus.size()) + " items"});
   });
+  load_demo_quota_data(db, agency, core::Date::today_cst());
   return logins;
 }
 

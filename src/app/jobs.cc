@@ -3,6 +3,7 @@
 #include <iostream>
 
 #include "app/catalog.h"
+#include "app/quota.h"
 #include "app/search_queue.h"
 #include "core/clock.h"
 #include "store/directory_store.h"
@@ -23,6 +24,7 @@ JobPass run_jobs_once(store::Database& db, std::chrono::milliseconds index_budge
       auto c = db.acquire();
       store::delete_expired_sessions(*c, now);
     }
+    run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
     QueueRun q = work_off_search_queue(db, index_budget);
     pass.indexed = q.indexed;
     pass.more_queued = q.left > 0;

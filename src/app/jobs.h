@@ -1,8 +1,8 @@
 #pragma once
 // The background work of a serving node: publishing scheduled revisions, removing expired
-// sessions and working off the search-index queue, every `interval` (every second while the
-// queue is not empty). Each pass runs under a database lock, so with several nodes one of
-// them does it.
+// sessions, writing quota reminders (app/quota.h) and working off the search-index queue,
+// every `interval` (every second while the queue is not empty). Each pass runs under a
+// database lock, so with several nodes one of them does it.
 
 #include <chrono>
 #include <condition_variable>

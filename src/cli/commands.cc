@@ -27,6 +27,7 @@ const std::map<std::string, Command>& commands() {
       {"export", {"write an agency's catalog items as CSV or JSON Lines (export items)", cmd_export}},
       {"reindex", {"rebuild the search index (reindex [--agency SLUG] [--json])", cmd_reindex}},
       {"report", {"write an agency's annual report (report --agency SLUG --year YYYY --out FILE)", cmd_report}},
+      {"assessment", {"departments' assessment scores (assessment --agency SLUG --period 2026-Q4)", cmd_assessment}},
   };
   return m;
 }

@@ -22,5 +22,6 @@ int cmd_import(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_export(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_reindex(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_report(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_assessment(const Argv& a, std::ostream& out, std::ostream& err);
 
 }  // namespace gongkai::cli

@@ -11,6 +11,7 @@
 #include "store/item_store.h"
 #include "web/admin_handlers.h"
 #include "web/pages.h"
+#include "web/quota_handlers.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -429,6 +430,7 @@ void get_item(Context& c) {
     row->SetValue("ACTION", label);
     row->SetValue("COMMENT", e.comment);
   }
+  fill_item_registers(c, d, agency, v.item.id);
   p.send();
 }
 

@@ -31,6 +31,13 @@ Page::Page(Context& c, const std::string& title, const std::string& content_tpl)
     if (may_get(who, "/admin/appeals")) layout_.ShowSection("APPEALS_NAV");
     if (may_get(who, "/admin/reports")) layout_.ShowSection("REPORTS_NAV");
     if (may_get(who, "/admin/city-reports")) layout_.ShowSection("CITY_REPORTS_NAV");
+    if (may_get(who, "/admin/quota")) layout_.ShowSection("QUOTA_NAV");
+    if (who.department_id && (who.has(core::Role::kLiaison) || who.has(core::Role::kHead))) {
+      layout_.AddSectionDictionary("MY_QUOTA_NAV")->SetValue("MY_DEPT", std::to_string(*who.department_id));
+    }
+    if (may_get(who, "/admin/assessment")) layout_.ShowSection("ASSESS_NAV");
+    if (may_get(who, "/admin/registers/secrecy")) layout_.ShowSection("REGISTER_NAV");
+    if (may_get(who, "/admin/complaints")) layout_.ShowSection("SUPERVISION_NAV");
     layout_.SetValue("CSRF", c.session->csrf_token);
   }
   content_ = layout_.AddIncludeDictionary("CONTENT");

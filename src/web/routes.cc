@@ -7,6 +7,7 @@
 #include "web/search_handlers.h"
 #include "web/request_handlers.h"
 #include "web/report_handlers.h"
+#include "web/quota_handlers.h"
 #include "web/server.h"
 
 namespace gongkai::web {
@@ -100,6 +101,40 @@ std::vector<Route> all_routes() {
       {"POST", "/requests/status", post_request_status, Access::kPublic, {}},
       {"GET", "/requests/{slug}/new", get_request_form, Access::kPublic, {}},
       {"POST", "/requests/{slug}/new", post_request_form, Access::kPublic, {}},
+      // Quotas, assessment, channels and registers (issue 6).
+      {"GET", "/admin/quota", get_quota, Access::kRoles, {Role::kOffice, Role::kLeader}},
+      {"POST", "/admin/quota/rules", post_quota_rule, Access::kRoles, office},
+      {"POST", "/admin/quota/rules/{id}/delete", post_delete_quota_rule, Access::kRoles, office},
+      {"POST", "/admin/quota/settings", post_quota_settings, Access::kRoles, office},
+      {"GET", "/admin/quota/departments/{id}", get_department_quota, Access::kRoles,
+       {Role::kLiaison, Role::kHead, Role::kOffice, Role::kLeader}},
+      {"GET", "/admin/assessment", get_assessment, Access::kRoles, {Role::kLiaison, Role::kHead, Role::kOffice, Role::kLeader}},
+      {"POST", "/admin/assessment/weights", post_assessment_weights, Access::kRoles, office},
+      {"POST", "/admin/assessment/adjustments", post_assessment_adjustment, Access::kRoles, office},
+      {"POST", "/admin/items/{id}/channels", post_item_channel, Access::kRoles, drafters},
+      {"POST", "/admin/channels/{id}/delete", post_delete_channel, Access::kRoles, drafters},
+      {"POST", "/admin/items/{id}/attribute", post_item_attribute, Access::kRoles,
+       {Role::kLiaison, Role::kOffice, Role::kHead, Role::kLeader, Role::kAdmin, Role::kSecrecy}},
+      {"GET", "/admin/registers/secrecy", get_secrecy_register, Access::kRoles, {Role::kOffice, Role::kLeader, Role::kSecrecy}},
+      {"GET", "/admin/registers/attributes", get_attribute_register, Access::kRoles,
+       {Role::kOffice, Role::kLeader, Role::kSecrecy}},
+      {"GET", "/admin/assessment/export", get_assessment_export, Access::kRoles,
+       {Role::kLiaison, Role::kHead, Role::kOffice, Role::kLeader}},
+      {"GET", "/admin/registers/secrecy/export", get_secrecy_register_export, Access::kRoles,
+       {Role::kOffice, Role::kLeader, Role::kSecrecy}},
+      {"GET", "/admin/bulletin", get_bulletin, Access::kRoles, {Role::kOffice, Role::kLeader}},
+      {"GET", "/complaints/{slug}/new", get_complaint_form, Access::kPublic, {}},
+      {"POST", "/complaints/{slug}/new", post_complaint_form, Access::kPublic, {}},
+      {"GET", "/admin/complaints", get_complaints, Access::kRoles, {Role::kOffice, Role::kLeader}},
+      {"POST", "/admin/complaints", post_complaint, Access::kRoles, office},
+      {"GET", "/admin/complaints/{id}", get_complaint, Access::kRoles, {Role::kOffice, Role::kLeader}},
+      {"POST", "/admin/complaints/{id}/steps", post_complaint_step, Access::kRoles, office},
+      {"POST", "/admin/complaints/{id}/close", post_complaint_close, Access::kRoles, office},
+      {"GET", "/admin/work-records", get_work_records, Access::kRoles, {Role::kOffice, Role::kLeader}},
+      {"POST", "/admin/work-records", post_work_record, Access::kRoles, office},
+      {"POST", "/admin/work-records/{id}/delete", post_delete_work_record, Access::kRoles, office},
+      {"POST", "/admin/leading-group", post_group_member, Access::kRoles, office},
+      {"POST", "/admin/leading-group/{id}/delete", post_delete_group_member, Access::kRoles, office},
       // The public portal. Agency paths come last: fixed paths above win over {slug}.
       {"GET", "/", get_platform_home, Access::kPublic, {}},
       {"GET", "/care", get_care, Access::kPublic, {}},

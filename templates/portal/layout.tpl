@@ -24,6 +24,7 @@
       <li><a href="/{{SLUG}}/catalog">法定主动公开内容</a></li>
       <li><a href="/{{SLUG}}/reports">政府信息公开年报</a></li>
       <li><a href="/{{SLUG}}/apply">依申请公开</a></li>
+      <li><a href="/complaints/{{SLUG}}/new">投诉举报</a></li>
     </ul>
   </nav>
   {{/COLUMN}}

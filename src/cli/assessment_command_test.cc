@@ -1,0 +1,49 @@
+// gongkai assessment over the demo agency.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "cli/commands.h"
+#include "core/date.h"
+
+namespace gongkai::cli {
+namespace {
+
+int run(const Argv& args, std::string* out, std::string* err) {
+  std::ostringstream o, e;
+  int rc = dispatch(args, o, e);
+  *out = o.str();
+  *err = e.str();
+  return rc;
+}
+
+TEST(AssessmentCommand, PrintsAndWritesTheDemoAgencysSheet) {
+  auto dir = std::filesystem::temp_directory_path() / ("gk_assess_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "g.db").string();
+  std::string out, err;
+  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
+  std::string year = std::to_string(core::Date::today_cst().year());
+  ASSERT_EQ(run({"assessment", "--db", db, "--agency", "cxswj", "--period", year}, &out, &err), 0) << err;
+  EXPECT_NE(out.find(year + "年政府信息公开工作考核"), std::string::npos) << out;
+  EXPECT_NE(out.find("1\t"), std::string::npos) << out;
+  EXPECT_NE(out.find("得分 = 100 ×"), std::string::npos) << out;
+  std::string pdf = (dir / "a.pdf").string();
+  ASSERT_EQ(run({"assessment", "--db", db, "--agency", "cxswj", "--period", year, "--format", "pdf", "--out", pdf}, &out, &err), 0)
+      << err;
+  std::ifstream f(pdf, std::ios::binary);
+  std::string head(5, '\0');
+  f.read(head.data(), 5);
+  EXPECT_EQ(head, "%PDF-");
+  EXPECT_EQ(run({"assessment", "--db", db, "--agency", "cxswj", "--period", year, "--format", "pdf"}, &out, &err), 2);
+  EXPECT_EQ(run({"assessment", "--db", db, "--agency", "nosuch", "--period", year}, &out, &err), 1);
+  EXPECT_EQ(run({"assessment", "--db", db, "--agency", "cxswj", "--period", "2026-Q9"}, &out, &err), 1);
+  EXPECT_NE(err.find("考核期间格式"), std::string::npos) << err;
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai::cli
