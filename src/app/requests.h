@@ -9,16 +9,14 @@
 // them. The applicant's identity document is shown, masked, to clerk and office only. Another
 // agency's requests are "not found".
 
-#include <chrono>
-#include <deque>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app/directory.h"
+#include "app/rate_limiter.h"
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/request_state.h"
@@ -203,24 +201,5 @@ std::map<WorkList, int64_t> work_list_counts(store::Database& db, const Principa
 // changed; each request in its own transaction. Returns how many changed, and records an
 // audit entry saying so.
 int recompute_open_requests(store::Database& db, const core::WorkCalendar& cal);
-
-// Counts attempts per key (an IP address) in a sliding window, in memory: a limit per process,
-// forgotten on restart. Thread-safe.
-class RateLimiter {
- public:
-  RateLimiter(int max_attempts, std::chrono::seconds window) : max_(max_attempts), window_(window) {}
-  // True while `key` has made fewer than max_attempts within the window before `now`.
-  bool allowed(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
-  // Records one attempt of `key` at `now`.
-  void record(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
-
- private:
-  void expire(std::deque<std::chrono::steady_clock::time_point>& q, std::chrono::steady_clock::time_point now);
-
-  int max_;
-  std::chrono::seconds window_;
-  std::mutex mu_;
-  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> seen_;
-};
 
 }  // namespace gongkai::app

@@ -12,7 +12,7 @@
 
 namespace gongkai::store {
 
-// What the events add up to, cached on the request row (app/requests.cc derives it).
+// What the events add up to, cached on the request row (app/request_*.cc derive it).
 struct RequestDerived {
   std::string state = "new";
   std::optional<std::string> due_on, waiting_until, outcome, closed_on;  // YYYY-MM-DD, outcome code

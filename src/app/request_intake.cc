@@ -1,0 +1,177 @@
+// Intake: the public form's submission and staff entry of requests received offline, with
+// the idempotency keys that make a repeated submission return the first request.
+#include <algorithm>
+
+#include "app/errors.h"
+#include "app/passwords.h"
+#include "app/request_internal.h"
+#include "app/requests.h"
+#include "core/clock.h"
+#include "core/deadline.h"
+#include "core/outcomes.h"
+#include "store/audit_log.h"
+#include "store/directory_store.h"
+
+namespace gongkai::app {
+namespace {
+
+using namespace request_internal;
+using core::EventKind;
+
+bool valid_keys(const RequestKeys& k) {
+  auto hex = [](char ch) { return (ch >= '0' && ch <= '9') || (ch >= 'a' && ch <= 'f'); };
+  return k.idempotency_key.size() == 32 && std::all_of(k.idempotency_key.begin(), k.idempotency_key.end(), hex) &&
+         valid_code(normalise_code(k.secret), 12);
+}
+
+
+// ----- Creating a request -----
+
+SubmitResult result_of(const store::RequestRow& r, const std::string& agency_name, const std::string& secret,
+                       bool repeated) {
+  SubmitResult out;
+  out.id = r.id;
+  out.tracking_code = r.tracking_code;
+  out.secret = format_secret(normalise_code(secret));
+  out.agency_name = agency_name;
+  out.received_on = r.received_on;
+  out.due_on = r.derived.due_on;
+  out.repeated = repeated;
+  return out;
+}
+
+// An earlier request made with these keys, or nullopt. The secret must match: a key alone
+// never reveals another submission.
+std::optional<SubmitResult> earlier(store::Conn& c, const store::AgencyRow& agency, const RequestKeys& keys) {
+  auto r = store::find_request_by_idempotency_key(c, agency.id, keys.idempotency_key);
+  if (!r) return std::nullopt;
+  if (!same_hash(r->secret_hash, secret_hash(keys.secret))) {
+    throw AppError(ErrorKind::kConflict, "duplicate_key", "该表单已提交过，请重新打开申请页面填写");
+  }
+  return result_of(*r, agency.name, keys.secret, true);
+}
+
+SubmitResult create_request(store::Database& db, const store::Actor& actor, const std::string& actor_name,
+                            std::optional<int64_t> agency_id, const std::string& agency_slug, RequestInput in,
+                            const RequestKeys& keys, bool online) {
+  if (!valid_keys(keys)) {
+    throw AppError(ErrorKind::kInvalid, "bad_form", "表单已失效，请重新打开申请页面填写");
+  }
+  in = trim_input(std::move(in));
+  if (online) {
+    in.channel = "online";
+    in.received_on = core::Date::today_cst().iso();
+    in.receipt_note = "网上申请，提交成功即确认收到";
+  }
+  std::map<std::string, std::string> errors;
+  for (auto part :
+       {RequestPart::kApplicant, RequestPart::kInformation, RequestPart::kIdentity, RequestPart::kReceipt}) {
+    errors.merge(check_request(in, part));
+  }
+  auto load_agency = [&](store::Conn& c) {
+    auto a = agency_id ? store::find_agency(c, *agency_id) : store::find_agency_by_slug(c, agency_slug);
+    if (!a) throw not_found("机关");
+    return *a;
+  };
+  auto run = [&](store::Conn& c) -> SubmitResult {
+    store::AgencyRow agency = load_agency(c);
+    if (auto e = earlier(c, agency, keys)) return *e;
+    if (!errors.empty()) throw ValidationError(errors);
+    core::Date received = *core::Date::parse(in.received_on);
+    core::RequestEvent ev;
+    ev.kind = EventKind::kReceived;
+    ev.on = received;
+    core::RequestStatus status = derive_or_throw(calendar(), {ev}, std::nullopt);
+    std::string now = core::now_iso();
+    store::RequestRow r;
+    r.agency_id = agency.id;
+    do {
+      r.tracking_code = random_code(kTrackingCodeLength);
+    } while (store::tracking_code_taken(c, r.tracking_code));
+    r.secret_hash = secret_hash(keys.secret);
+    r.idempotency_key = keys.idempotency_key;
+    r.channel = in.channel;
+    r.received_on = in.received_on;
+    r.receipt_note = in.receipt_note;
+    r.rule = status.rule == core::DisclosureRule::k2008 ? "2008" : "2019";
+    r.applicant_kind = in.applicant_kind;
+    r.applicant_name = in.applicant_name;
+    r.organisation = in.applicant_kind == "natural_person" ? "" : in.organisation;
+    r.phone = in.phone;
+    r.email = in.email;
+    r.address = in.address;
+    r.postcode = in.postcode;
+    r.description = in.description;
+    r.delivery_form = in.delivery_form;
+    r.delivery_method = in.delivery_method;
+    r.derived = derived_of(status);
+    r.event_count = 1;
+    r.created_by = actor.user_id;
+    r.created_at = r.updated_at = now;
+    r.id = store::insert_request(c, r);
+    store::insert_request_identity(c, agency.id, {r.id, in.id_type, in.id_number});
+    store::RequestEventRow e;
+    e.request_id = r.id;
+    e.agency_id = agency.id;
+    e.kind = "received";
+    e.event_date = received.iso();
+    e.detail = core::event_detail_json(ev);
+    e.note = online ? "" : in.receipt_note;
+    e.actor_id = actor.user_id;
+    e.actor_name = actor_name;
+    e.created_at = now;
+    store::insert_request_event(c, e);
+    // No personal data in the audit log: the code and the channel say enough.
+    store::audit(c, actor, {agency.id, online ? "request.submit" : "request.enter", "request", std::to_string(r.id),
+                            r.tracking_code + " " + r.channel + " " + r.received_on});
+    return result_of(r, agency.name, keys.secret, false);
+  };
+  try {
+    return db.with_tx(run);
+  } catch (const store::DbError& e) {
+    // Two submissions with one key at the same moment: the second finds the first's row.
+    if (!e.unique_violation()) throw;
+    auto c = db.acquire();
+    store::AgencyRow agency = load_agency(*c);
+    if (auto prior = earlier(*c, agency, keys)) return *prior;
+    throw;
+  }
+}
+}  // namespace
+
+// ----- Keys -----
+
+RequestKeys new_request_keys() { return {random_hex(16), format_secret(random_code(12))}; }
+
+std::string normalise_code(std::string_view typed) {
+  std::string out;
+  for (char ch : typed) {
+    if (ch == ' ' || ch == '-' || ch == '\t') continue;
+    out += static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  }
+  return out;
+}
+
+std::string format_secret(std::string_view s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (i > 0 && i % 4 == 0) out += '-';
+    out += s[i];
+  }
+  return out;
+}
+
+// ----- Intake -----
+
+SubmitResult submit_online(store::Database& db, const std::string& agency_slug, const RequestInput& in,
+                           const RequestKeys& keys) {
+  return create_request(db, store::Actor{std::nullopt, "public"}, "申请人（网上提交）", std::nullopt, agency_slug, in,
+                        keys, true);
+}
+
+SubmitResult enter_request(store::Database& db, const Principal& by, int64_t agency_id, const RequestInput& in,
+                           const RequestKeys& keys) {
+  require_handle(by, agency_id);
+  return create_request(db, by.actor(), by.display_name, agency_id, "", in, keys, false);
+}
+}  // namespace gongkai::app
