@@ -158,17 +158,18 @@ void add_request_event(store::Database& db, const Principal& by, int64_t agency_
   db.with_tx([&](store::Conn& c) {
     std::string now = core::now_iso();
     if (!store::lock_request(c, agency_id, request_id, now)) throw not_found("申请");
+    auto cal = calendar(c);
     auto rows = store::list_request_events(c, agency_id, request_id);
     std::vector<core::RequestEvent> events = to_core(rows);
     core::RequestEvent next = ev;
     if (next.kind == EventKind::kTreatedAsWithdrawn && next.reason.empty()) {
-      auto now_status = derive_or_throw(calendar(), events, std::nullopt);
+      auto now_status = derive_or_throw(*cal, events, std::nullopt);
       next.reason = now_status.state == RequestState::kAwaitingFee ? "申请人逾期未缴纳信息处理费" : "申请人逾期未补正";
     }
-    std::string refused = core::check_new_event(calendar(), events, next, today);
+    std::string refused = core::check_new_event(*cal, events, next, today);
     if (!refused.empty()) throw ValidationError(field_of_refusal(next.kind, refused), refused);
     events.push_back(next);
-    core::RequestStatus status = derive_or_throw(calendar(), events, std::nullopt);
+    core::RequestStatus status = derive_or_throw(*cal, events, std::nullopt);
     store::RequestEventRow row;
     row.request_id = request_id;
     row.agency_id = agency_id;

@@ -81,7 +81,7 @@ SubmitResult create_request(store::Database& db, const store::Actor& actor, cons
     core::RequestEvent ev;
     ev.kind = EventKind::kReceived;
     ev.on = received;
-    core::RequestStatus status = derive_or_throw(calendar(), {ev}, std::nullopt);
+    core::RequestStatus status = derive_or_throw(*calendar(c), {ev}, std::nullopt);
     std::string now = core::now_iso();
     store::RequestRow r;
     r.agency_id = agency.id;

@@ -5,13 +5,14 @@
 
 #include "app/errors.h"
 #include "app/passwords.h"
+#include "app/work_calendar.h"
 
 namespace gongkai::app::request_internal {
 namespace {
 using core::Role;
 }  // namespace
 
-const core::WorkCalendar& calendar() { return core::default_calendar(); }
+std::shared_ptr<const core::WorkCalendar> calendar(store::Conn& c) { return current_calendar(c); }
 
 core::Date today_or(std::optional<core::Date> today) { return today ? *today : core::Date::today_cst(); }
 // ----- Who may do what -----

@@ -3,6 +3,7 @@
 // request_queries.cc, request_recompute.cc); not part of the app's interface.
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -17,8 +18,9 @@
 
 namespace gongkai::app::request_internal {
 
-// The working-day calendar deadlines are counted with.
-const core::WorkCalendar& calendar();
+// The working-day calendar deadlines are counted with: shipped plus imported years
+// (app/work_calendar.h).
+std::shared_ptr<const core::WorkCalendar> calendar(store::Conn& c);
 core::Date today_or(std::optional<core::Date> today);
 
 // ----- Who may do what -----

@@ -9,6 +9,7 @@
 #include "core/outcomes.h"
 #include "store/audit_log.h"
 #include "store/directory_store.h"
+#include "store/request_note_store.h"
 
 namespace gongkai::app {
 namespace {
@@ -26,13 +27,13 @@ std::vector<core::RequestEvent> for_public(std::vector<core::RequestEvent> event
   return events;
 }
 
-store::RequestFilter work_filter(WorkList w, int64_t agency_id, core::Date today) {
+store::RequestFilter work_filter(const core::WorkCalendar& cal, WorkList w, int64_t agency_id, core::Date today) {
   store::RequestFilter f;
   f.agency_id = agency_id;
   f.states = work_states(w);
   if (w == WorkList::kDueSoon) {
     f.due_from = today.iso();
-    f.due_to = core::add_working_days(calendar(), today, kDueSoonWorkdays).iso();
+    f.due_to = core::add_working_days(cal, today, kDueSoonWorkdays).iso();
   }
   if (w == WorkList::kOverdue) f.due_to = today.add_days(-1).iso();
   f.by_waiting_until = w == WorkList::kPaused || w == WorkList::kWaiting || w == WorkList::kOpen;
@@ -84,7 +85,10 @@ RequestView view_request(store::Database& db, const Principal& by, int64_t agenc
     e.recorded_at = core::utc_iso_to_cst(rows[i].created_at);
     v.events.push_back(std::move(e));
   }
-  v.status = derive_or_throw(calendar(), events, today_or(today));
+  for (const auto& n : store::list_request_notes(*c, agency_id, request_id)) {
+    v.notes.push_back({n.kind, n.body, n.actor_name, core::utc_iso_to_cst(n.created_at)});
+  }
+  v.status = derive_or_throw(*calendar(*c), events, today_or(today));
   if (can_handle(by)) {
     for (EventKind k : core::allowed_next(v.status)) {
       if (k == EventKind::kExtension && !can_extend(by)) continue;
@@ -106,7 +110,7 @@ PublicStatus lookup_status(store::Database& db, const std::string& tracking_code
   if (!r || !same_hash(r->secret_hash, given)) throw wrong;
   auto agency = store::find_agency(*c, r->agency_id);
   auto events = for_public(to_core(store::list_request_events(*c, r->agency_id, r->id)));
-  core::RequestStatus s = derive_or_throw(calendar(), events, today_or(today));
+  core::RequestStatus s = derive_or_throw(*calendar(*c), events, today_or(today));
   PublicStatus out;
   out.agency_name = agency ? agency->name : "";
   out.tracking_code = r->tracking_code;
@@ -152,11 +156,13 @@ WorkPage work_list(store::Database& db, const Principal& by, int64_t agency_id, 
                    std::optional<core::Date> today_opt) {
   require_read(by, agency_id);
   core::Date today = today_or(today_opt);
-  store::RequestFilter f = work_filter(list, agency_id, today);
-  f.page = page;
   store::RequestPage rows;
+  std::shared_ptr<const core::WorkCalendar> cal;
   {
     auto c = db.acquire();
+    cal = calendar(*c);
+    store::RequestFilter f = work_filter(*cal, list, agency_id, today);
+    f.page = page;
     rows = store::list_requests(*c, f);
   }
   WorkPage out;
@@ -167,7 +173,7 @@ WorkPage work_list(store::Database& db, const Principal& by, int64_t agency_id, 
     w.state_label = state ? std::string(core::request_state_label(*state)) : r.derived.state;
     if (state && !core::is_settled(*state) && r.derived.waiting_until) {
       if (auto until = core::Date::parse(*r.derived.waiting_until)) {
-        w.days_left = core::working_days_between(calendar(), today, *until);
+        w.days_left = core::working_days_between(*cal, today, *until);
       }
     }
     w.request = std::move(r);
@@ -182,8 +188,9 @@ std::map<WorkList, int64_t> work_list_counts(store::Database& db, const Principa
   core::Date today = today_or(today_opt);
   std::map<WorkList, int64_t> out;
   auto c = db.acquire();
+  auto cal = calendar(*c);
   for (WorkList w : all_work_lists()) {
-    store::RequestFilter f = work_filter(w, agency_id, today);
+    store::RequestFilter f = work_filter(*cal, w, agency_id, today);
     f.per_page = 1;
     out[w] = store::list_requests(*c, f).total;
   }

@@ -8,6 +8,7 @@
 #include "core/outcomes.h"
 #include "store/audit_log.h"
 #include "store/directory_store.h"
+#include "store/request_note_store.h"
 
 namespace gongkai::app {
 
@@ -16,6 +17,10 @@ using namespace request_internal;
 // ----- After a calendar change -----
 
 int recompute_open_requests(store::Database& db, const core::WorkCalendar& cal) {
+  return recompute_open_requests(db, cal, "工作日历变更").changed;
+}
+
+RecomputeResult recompute_open_requests(store::Database& db, const core::WorkCalendar& cal, const std::string& why) {
   std::vector<int64_t> ids;
   {
     auto c = db.acquire();
@@ -37,6 +42,14 @@ int recompute_open_requests(store::Database& db, const core::WorkCalendar& cal) 
         return false;
       }
       store::set_request_derived(c, id, d, static_cast<int>(rows.size()), now);
+      if (d.due_on != old.due_on || d.waiting_until != old.waiting_until || d.state != old.state) {
+        // Shown on the request page's timeline, so that staff see why the date moved.
+        std::string body = why + "：答复期限由 " + old.due_on.value_or("无") + " 调整为 " + d.due_on.value_or("无");
+        if (d.waiting_until != old.waiting_until && d.waiting_until != d.due_on) {
+          body += "；待办期限由 " + old.waiting_until.value_or("无") + " 调整为 " + d.waiting_until.value_or("无");
+        }
+        store::insert_request_note(c, {0, id, *agency, "deadline_recomputed", body, "系统", now});
+      }
       store::audit(c, store::Actor{std::nullopt, "system"},
                    {*agency, "request.recompute", "request", std::to_string(id),
                     "due " + old.due_on.value_or("-") + " → " + d.due_on.value_or("-")});
@@ -49,6 +62,7 @@ int recompute_open_requests(store::Database& db, const core::WorkCalendar& cal) 
                  {std::nullopt, "requests.recompute", "request", "",
                   "checked " + std::to_string(ids.size()) + ", changed " + std::to_string(changed)});
   });
-  return changed;
+  return {static_cast<int>(ids.size()), changed};
 }
+
 }  // namespace gongkai::app

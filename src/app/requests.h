@@ -141,6 +141,12 @@ struct RequestView {
   bool identity_visible = false;  // clerk and office only
   std::string identity_type, identity_masked;
   std::vector<EventView> events;
+  // System records beside the events: a due date moved by a calendar change, a notice letter
+  // issued, a reminder sent (store/request_note_store.h).
+  struct Note {
+    std::string kind, body, actor, recorded_at;
+  };
+  std::vector<Note> notes;
   core::RequestStatus status;  // as of today
   // The events this principal may record next.
   std::vector<core::EventKind> can_add;
@@ -201,5 +207,11 @@ std::map<WorkList, int64_t> work_list_counts(store::Database& db, const Principa
 // changed; each request in its own transaction. Returns how many changed, and records an
 // audit entry saying so.
 int recompute_open_requests(store::Database& db, const core::WorkCalendar& cal);
+// Same, noting `why` on the timeline of each request whose due date (or waiting date, or
+// state) moved: "<why>：答复期限由 X 调整为 Y".
+struct RecomputeResult {
+  int checked = 0, changed = 0;
+};
+RecomputeResult recompute_open_requests(store::Database& db, const core::WorkCalendar& cal, const std::string& why);
 
 }  // namespace gongkai::app

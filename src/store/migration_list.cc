@@ -7,9 +7,11 @@ extern const Migration kSchema0002;
 extern const Migration kSchema0003;
 extern const Migration kSchema0004;
 extern const Migration kSchema0005;
+extern const Migration kSchema0008;
 
 const std::vector<Migration>& all_migrations() {
-  static const std::vector<Migration> kAll = {kSchema0001, kSchema0002, kSchema0003, kSchema0004, kSchema0005};
+  static const std::vector<Migration> kAll = {kSchema0001, kSchema0002, kSchema0003, kSchema0004, kSchema0005,
+                                              kSchema0008};
   return kAll;
 }
 

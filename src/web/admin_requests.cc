@@ -5,6 +5,7 @@
 
 #include "app/errors.h"
 #include "app/requests.h"
+#include "app/work_calendar.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/deadline.h"
@@ -107,7 +108,7 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::strin
 
 // The fields of the form for one kind of event, with the values to show.
 std::vector<FormField> event_fields(EventKind kind, const app::RequestView& v, const app::Principal& who,
-                                    const Values& values) {
+                                    const Values& values, const core::WorkCalendar& cal) {
   using K = FormField::Kind;
   const std::string kind_id(core::event_kind_id(kind));
   const std::string today = core::Date::today_cst().iso();
@@ -131,7 +132,7 @@ std::vector<FormField> event_fields(EventKind kind, const app::RequestView& v, c
   std::string date_hint = "事项发生（发出、收到）的日期，不能晚于今天";
   if (kind == EventKind::kCorrectionRequested) {
     core::Date last =
-        core::add_working_days(core::default_calendar(), v.status.received, core::kCorrectionWithinWorkdays);
+        core::add_working_days(cal, v.status.received, core::kCorrectionWithinWorkdays);
     date_hint = "补正通知须在收到申请后7个工作日内一次性发出（第三十条），本申请最迟 " + last.iso();
   }
   add(K::kText, "date", "日期", today, date_hint, "date", 10);
@@ -251,7 +252,15 @@ void request_page(Context& c, int64_t id, const std::string& failed_kind, const 
     row->SetValue("EVENT_ACTOR", e.actor);
     row->SetValue("EVENT_AT", e.recorded_at);
   }
+  render::Dict* notes = v.notes.empty() ? nullptr : d.AddSectionDictionary("HAS_NOTES");
+  for (const auto& n : v.notes) {
+    auto* row = notes->AddSectionDictionary("NOTE");
+    row->SetValue("NOTE_AT", n.recorded_at);
+    row->SetValue("NOTE_BODY", n.body);
+    row->SetValue("NOTE_ACTOR", n.actor);
+  }
   std::vector<std::pair<std::string, std::string>> summary;
+  auto cal = app::current_calendar(*c.app.db);
   for (EventKind kind : v.can_add) {
     std::string kind_id(core::event_kind_id(kind));
     bool failed = kind_id == failed_kind;
@@ -261,7 +270,7 @@ void request_page(Context& c, int64_t id, const std::string& failed_kind, const 
     form->SetValue("FORM_ACTION", "/admin/requests/" + std::to_string(id) + "/events");
     if (failed) form->ShowSection("FORM_OPEN");
     static const std::map<std::string, std::string> kNone;
-    for (const auto& f : event_fields(kind, v, who, failed ? values : Values{})) {
+    for (const auto& f : event_fields(kind, v, who, failed ? values : Values{}, *cal)) {
       add_field(*form, f, failed ? errors : kNone);
       if (failed) {
         if (auto it = errors.find(f.name); it != errors.end()) summary.emplace_back(f.id, it->second);

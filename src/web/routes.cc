@@ -3,6 +3,7 @@
 #include "render/templates.h"
 #include "web/admin_handlers.h"
 #include "web/api_handlers.h"
+#include "web/calendar_handlers.h"
 #include "web/portal_handlers.h"
 #include "web/search_handlers.h"
 #include "web/request_handlers.h"
@@ -83,6 +84,8 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/requests", post_admin_request, Access::kRoles, request_handlers},
       {"GET", "/admin/requests/{id}", get_admin_request, Access::kRoles, request_readers},
       {"POST", "/admin/requests/{id}/events", post_request_event, Access::kRoles, request_handlers},
+      {"GET", "/admin/calendar", get_admin_calendar, Access::kRoles, admin},
+      {"POST", "/admin/calendar", post_admin_calendar, Access::kRoles, admin},
       {"GET", "/requests/status", get_request_status, Access::kPublic, {}},
       {"POST", "/requests/status", post_request_status, Access::kPublic, {}},
       {"GET", "/requests/{slug}/new", get_request_form, Access::kPublic, {}},

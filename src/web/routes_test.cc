@@ -69,6 +69,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /admin/requests", {"clerk", "office"}},
     {"GET /admin/requests/{id}", {"clerk", "office", "leader"}},
     {"POST /admin/requests/{id}/events", {"clerk", "office"}},
+    {"GET /admin/calendar", {"admin"}},
+    {"POST /admin/calendar", {"admin"}},
     {"GET /requests/status", {"public"}},
     {"POST /requests/status", {"public"}},
     {"GET /requests/{slug}/new", {"public"}},
