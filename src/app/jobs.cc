@@ -3,6 +3,8 @@
 #include <iostream>
 
 #include "app/catalog.h"
+#include "app/mail_sender.h"
+#include "app/request_reminders.h"
 #include "core/clock.h"
 #include "store/directory_store.h"
 #include "store/job_lock.h"
@@ -11,6 +13,21 @@ namespace gongkai::app {
 
 namespace {
 constexpr int64_t kJobsLockKey = 7271002;
+
+// Reminders for requests nearing or past their due date, then the mail outbox. Each job's
+// failure is logged and retried on the next pass without stopping the other.
+void run_request_mail_jobs(store::Database& db) {
+  try {
+    send_request_reminders(db, core::Date::today_cst(), reminder_settings_from_env());
+  } catch (const std::exception& e) {
+    std::cerr << "jobs: request reminders: " << e.what() << "\n";
+  }
+  try {
+    send_pending_mail(db, mail_settings_from_env());
+  } catch (const std::exception& e) {
+    std::cerr << "jobs: mail outbox: " << e.what() << "\n";
+  }
+}
 }
 
 int run_jobs_once(store::Database& db) {
@@ -18,8 +35,8 @@ int run_jobs_once(store::Database& db) {
   store::with_job_lock(db, kJobsLockKey, [&] {
     std::string now = core::now_iso();
     published = publish_due(db, now);
-    auto c = db.acquire();
-    store::delete_expired_sessions(*c, now);
+    store::delete_expired_sessions(*db.acquire(), now);
+    run_request_mail_jobs(db);
   });
   return published;
 }

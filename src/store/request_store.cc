@@ -191,6 +191,17 @@ std::vector<int64_t> request_ids_in_states(Conn& c, const std::vector<std::strin
   return out;
 }
 
+std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>& states, const std::string& due_to) {
+  std::vector<RequestRow> out;
+  if (states.empty()) return out;
+  Params params(states.begin(), states.end());
+  params.push_back(due_to);
+  c.for_each(std::string("SELECT ") + kRequestCols + " FROM requests WHERE state IN " + placeholders(states.size()) +
+                 " AND due_on IS NOT NULL AND due_on <= ? ORDER BY due_on, id",
+             params, [&](const Row& r) { out.push_back(request_from(r)); });
+  return out;
+}
+
 std::optional<int64_t> request_agency(Conn& c, int64_t id) {
   auto r = c.query_one("SELECT agency_id FROM requests WHERE id = ?", {id});
   if (!r) return std::nullopt;

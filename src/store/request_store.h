@@ -85,6 +85,9 @@ RequestPage list_requests(Conn& c, const RequestFilter& f);
 
 // Ids of every request in one of these states, over all agencies, in id order.
 std::vector<int64_t> request_ids_in_states(Conn& c, const std::vector<std::string>& states);
+// Requests of every agency in one of `states` with a due date on or before `due_to`, by due
+// date (the reminders job).
+std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>& states, const std::string& due_to);
 // The agency of a request, for jobs that work across agencies.
 std::optional<int64_t> request_agency(Conn& c, int64_t id);
 

@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/errors.h"
+#include "app/request_reminders.h"
 #include "app/requests.h"
 #include "app/work_calendar.h"
 #include "core/calendar.h"
@@ -312,6 +313,14 @@ void get_admin_requests(Context& c) {
     if (w == *list) tab->ShowSection("CURRENT");
   }
   if (handles_requests(who)) d.ShowSection("CAN_ENTER");
+  auto notices = app::recent_staff_notices(*c.app.db, who, agency, 5);
+  render::Dict* reminders = notices.empty() ? nullptr : d.AddSectionDictionary("REMINDERS");
+  for (const auto& n : notices) {
+    auto* row = reminders->AddSectionDictionary("REMINDER");
+    row->SetValue("REMINDER_AT", n.created_at);
+    row->SetValue("REMINDER_BODY", n.body);
+    if (n.request_id) row->AddSectionDictionary("REMINDER_LINK")->SetValue("REMINDER_ID", std::to_string(*n.request_id));
+  }
   for (const auto& w : rows.rows) {
     const auto& r = w.request;
     auto* row = d.AddSectionDictionary("ROW");

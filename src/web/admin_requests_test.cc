@@ -1,0 +1,75 @@
+// Back-office request pages: reminders on the work lists, system records on the request page.
+#include <gtest/gtest.h>
+
+#include "app/auth.h"
+#include "app/request_reminders.h"
+#include "app/requests.h"
+#include "app/test_fixture.h"
+#include "app/work_calendar.h"
+#include "store/migrations.h"
+#include "store/test_databases.h"
+#include "web/pages.h"
+#include "web/test_server.h"
+
+namespace gongkai::web {
+namespace {
+
+app::RequestInput letter(const char* received_on) {
+  app::RequestInput in;
+  in.applicant_kind = "natural_person";
+  in.applicant_name = "张三";
+  in.phone = "0574-63012345";
+  in.address = "浙江省慈溪市白沙路街道某某路1号";
+  in.description = "慈溪市商务局2023年度商贸流通专项资金分配结果";
+  in.delivery_form = "paper";
+  in.delivery_method = "post";
+  in.id_type = "resident_id";
+  in.id_number = "330282198001011237";
+  in.channel = "letter";
+  in.received_on = received_on;
+  return in;
+}
+
+class AdminRequestsTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    db_ = store::open_test_database("sqlite", 4);
+    store::migrate(*db_);
+    a_ = app::make_test_agency(*db_, "web", "000014349");
+    server_ = std::make_unique<TestServer>(*db_);
+  }
+  app::Session as(const std::string& role) { return app::login(*db_, "web." + role, "password123", "127.0.0.1"); }
+  int64_t entered(const char* received_on) {
+    return app::enter_request(*db_, a_.who["clerk"], a_.id, letter(received_on), app::new_request_keys()).id;
+  }
+
+  std::unique_ptr<store::Database> db_;
+  app::TestAgency a_;
+  std::unique_ptr<TestServer> server_;
+};
+
+TEST_F(AdminRequestsTest, RemindersShowOnTheWorkListAndTheRequestPage) {
+  int64_t id = entered("2024-09-27");
+  app::send_request_reminders(*db_, *core::Date::parse("2024-10-31"), {});
+  auto clerk = as("clerk");
+  auto list = server_->get("/admin/requests", &clerk);
+  ASSERT_EQ(list.status, 200);
+  EXPECT_NE(list.body.find("期限提醒"), std::string::npos);
+  EXPECT_NE(list.body.find("已超过答复期限1个工作日"), std::string::npos);
+  EXPECT_NE(list.body.find("href=\"/admin/requests/" + std::to_string(id) + "\""), std::string::npos);
+  auto page = server_->get("/admin/requests/" + std::to_string(id), &clerk);
+  EXPECT_NE(page.body.find("系统记录"), std::string::npos);
+  EXPECT_NE(page.body.find("已提醒办理人员"), std::string::npos);
+}
+
+TEST_F(AdminRequestsTest, TheRequestPageSaysWhyACalendarChangeMovedTheDueDate) {
+  int64_t id = entered("2024-09-27");
+  app::import_calendar(*db_, app::Principal::system(), "2024-10-29\toff\t测试假日\n", 2024);
+  auto office = as("office");
+  auto page = server_->get("/admin/requests/" + std::to_string(id), &office);
+  ASSERT_EQ(page.status, 200);
+  EXPECT_NE(page.body.find("答复期限由 2024-10-30 调整为"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongkai::web
