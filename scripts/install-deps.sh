@@ -9,6 +9,7 @@ PACKAGES=(
   libctemplate-dev libicu-dev libopencc-dev opencc libargon2-dev libgumbo-dev libmagic-dev
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev fonts-noto-cjk
   libgtest-dev libgmock-dev
+  poppler-utils
   chromium
   nginx wrk hyperfine
 )

@@ -34,7 +34,7 @@ struct Cell {
   int rowspan = 1;
   bool header = false;
   Align align = Align::kLeft;
-  std::optional<double> number;  // set for counts: XLSX writes a number, others show `text`
+  std::optional<double> number = std::nullopt;  // set for counts: XLSX writes a number, others show `text`
 };
 
 struct Table {

@@ -1,0 +1,202 @@
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+
+#include "render/document.h"
+#include "render/document_samples.h"
+
+namespace gongkai::render {
+namespace {
+
+namespace fs = std::filesystem;
+using namespace std::string_literals;
+
+std::string squash(const std::string& s) {
+  std::string out;
+  for (char c : s) {
+    if (c != ' ' && c != '\n') out += c;
+  }
+  return out;
+}
+
+bool have_poppler() { return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0; }
+
+#define REQUIRE_POPPLER()                                                                     \
+  if (!have_poppler())                                                                        \
+  GTEST_SKIP() << "pdftotext/pdfinfo not found: install poppler-utils (scripts/install-deps.sh)"
+
+// The PDF written to a temporary file, removed with the object.
+struct PdfFile {
+  fs::path path;
+  explicit PdfFile(const std::string& bytes) {
+    static int n = 0;
+    path = fs::temp_directory_path() / ("gk-doc-" + std::to_string(getpid()) + "-" + std::to_string(++n) + ".pdf");
+    std::ofstream(path, std::ios::binary) << bytes;
+  }
+  ~PdfFile() { fs::remove(path); }
+
+  std::string run(const std::string& command) const {
+    std::string cmd = command + " '" + path.string() + "' " + (command.starts_with("pdftotext") ? "- " : "") + "2>/dev/null";
+    std::string out;
+    FILE* p = popen(cmd.c_str(), "r");
+    if (!p) return out;
+    char buf[65536];
+    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
+    pclose(p);
+    return out;
+  }
+  // The text without spaces and line ends: pdftotext drops the spaces between CJK characters
+  // and a wrapped cell breaks its words, neither of which matters here.
+  std::string text() const { return squash(run("pdftotext -enc UTF-8")); }
+  std::string info() const { return run("pdfinfo"); }
+  int pages() const {
+    std::smatch m;
+    std::string i = info();
+    return std::regex_search(i, m, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(m[1]) : -1;
+  }
+  // The text of each page (pdftotext ends each page with a form feed).
+  std::vector<std::string> page_texts() const {
+    std::vector<std::string> out;
+    std::string t = text();
+    size_t from = 0;
+    for (size_t ff; (ff = t.find('\f', from)) != std::string::npos; from = ff + 1) out.push_back(t.substr(from, ff - from));
+    return out;
+  }
+};
+
+size_t count(const std::string& s, std::string_view what) {
+  size_t n = 0;
+  for (size_t i = s.find(what); i != std::string::npos; i = s.find(what, i + 1)) ++n;
+  return n;
+}
+
+TEST(DocumentPdf, ChineseTextTitleAndFooter) {
+  REQUIRE_POPPLER();
+  Document d = samples::report();
+  std::string pdf = to_pdf(d);
+  ASSERT_TRUE(pdf.starts_with("%PDF-"));
+  PdfFile f(pdf);
+  std::string text = f.text();
+  EXPECT_NE(text.find("政府信息公开工作年度报告"), std::string::npos) << text;
+  EXPECT_NE(text.find("一、总体情况"), std::string::npos);
+  EXPECT_NE(text.find("申请人情况"), std::string::npos);
+  EXPECT_NE(text.find("（一）予以公开"), std::string::npos);
+  EXPECT_NE(text.find("结转下年度继续办理"), std::string::npos);
+  int pages = f.pages();
+  ASSERT_GE(pages, 1);
+  EXPECT_NE(text.find("第1页共" + std::to_string(pages) + "页"), std::string::npos) << text;
+  EXPECT_NE(f.info().find("慈溪市商务局2021年政府信息公开工作年度报告"), std::string::npos) << f.info();
+  EXPECT_NE(f.info().find("595.276 x 841.89"), std::string::npos) << f.info();
+}
+
+TEST(DocumentPdf, LongDocumentNumbersEveryPage) {
+  REQUIRE_POPPLER();
+  Document d;
+  d.title = "长文档";
+  for (int i = 1; i <= 300; ++i) {
+    d.blocks.push_back(Paragraph{.text = "第" + std::to_string(i) + "段：推进政府信息公开是贯彻落实《条例》的重要举措，"
+                                         "是深入推行政务公开、转变政府职能、实现管理创新的一项重要工作。"});
+  }
+  PdfFile f(to_pdf(d));
+  int pages = f.pages();
+  // 300 paragraphs of 2-3 lines at about 22 lines a page.
+  EXPECT_GT(pages, 25);
+  EXPECT_LT(pages, 60);
+  auto texts = f.page_texts();
+  ASSERT_EQ(static_cast<int>(texts.size()), pages);
+  for (int p = 1; p <= pages; ++p) {
+    EXPECT_NE(texts[p - 1].find("第" + std::to_string(p) + "页共" + std::to_string(pages) + "页"),
+              std::string::npos) << "page " << p;
+  }
+  std::string all = f.text();
+  EXPECT_NE(all.find("第1段"), std::string::npos);
+  EXPECT_NE(all.find("第300段"), std::string::npos);
+}
+
+TEST(DocumentPdf, PageBreaksAndPageSizes) {
+  REQUIRE_POPPLER();
+  Document d;
+  d.page = PageSize::kA3;
+  d.landscape = true;
+  d.blocks = {PageBreak{}, Heading{1, "甲"}, PageBreak{}, PageBreak{}, Paragraph{.text = "乙"}, PageBreak{},
+              Paragraph{.text = "丙"}};
+  PdfFile f(to_pdf(d));
+  EXPECT_EQ(f.pages(), 3);  // breaks on an empty page do nothing
+  EXPECT_NE(f.info().find("1190.55 x 841.89"), std::string::npos) << f.info();
+  auto texts = f.page_texts();
+  ASSERT_EQ(texts.size(), 3u);
+  EXPECT_NE(texts[1].find("乙"), std::string::npos);
+  EXPECT_NE(texts[2].find("丙"), std::string::npos);
+}
+
+TEST(DocumentPdf, TableOf200RowsRepeatsHeaderOnEveryPage) {
+  REQUIRE_POPPLER();
+  Document d = samples::report(200);
+  PdfFile f(to_pdf(d));
+  auto texts = f.page_texts();
+  ASSERT_GE(texts.size(), 4u);
+  int pages_with_rows = 0;
+  for (const std::string& t : texts) {
+    if (t.find("关于开展商贸服务业统计工作的通知") == std::string::npos) continue;
+    ++pages_with_rows;
+    EXPECT_NE(t.find("发布日期"), std::string::npos) << t;
+    EXPECT_NE(t.find("序号"), std::string::npos);
+  }
+  EXPECT_GE(pages_with_rows, 3);
+  std::string all = f.text();
+  for (int i : {1, 57, 123, 200}) {
+    EXPECT_EQ(count(all, "第" + std::to_string(i) + "条关于"), 1u) << i;
+  }
+}
+
+TEST(DocumentPdf, CellTallerThanAPageIsSplitNotLost) {
+  REQUIRE_POPPLER();
+  Document d;
+  Table t;
+  t.header_rows = 1;
+  t.rows.push_back({samples::head("说明")});
+  std::string text;
+  for (int i = 0; i < 120; ++i) text += "第" + std::to_string(i) + "行\n";
+  t.rows.push_back({Cell{.text = text}});
+  d.blocks.push_back(t);
+  PdfFile f(to_pdf(d));
+  EXPECT_GE(f.pages(), 2);
+  std::string all = f.text();
+  for (int i : {0, 60, 119}) EXPECT_EQ(count(all, "第" + std::to_string(i) + "行"), 1u) << i;
+}
+
+TEST(DocumentPdf, HostileTextIsCleaned) {
+  REQUIRE_POPPLER();
+  Document d;
+  d.title = "标题\x01\xFF<"s;
+  d.blocks.push_back(Paragraph{.text = "控制\x00字符\x1b[31m与坏\xC3字节<b>"s});
+  PdfFile f(to_pdf(d));
+  EXPECT_EQ(f.pages(), 1);
+  EXPECT_NE(f.text().find("<b>"), std::string::npos);
+}
+
+TEST(DocumentPdf, TenThousandRowsInReasonableTime) {
+  REQUIRE_POPPLER();
+  Document d = samples::report(10000);
+  auto start = std::chrono::steady_clock::now();
+  std::string pdf = to_pdf(d);
+  double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+  EXPECT_LT(seconds, 120) << "debug/sanitizer build";
+  PdfFile f(pdf);
+  int pages = f.pages();
+  EXPECT_GT(pages, 200);
+  std::string last = squash(f.run("pdftotext -enc UTF-8 -f " + std::to_string(pages) + " -l " + std::to_string(pages)));
+  EXPECT_NE(last.find("第10000条"), std::string::npos);
+  EXPECT_NE(last.find("发布日期"), std::string::npos);
+  RecordProperty("seconds", std::to_string(seconds));
+  std::printf("10000-row table: %d pages, %.1f MB, %.1f s\n", pages, pdf.size() / 1e6, seconds);
+}
+
+}  // namespace
+}  // namespace gongkai::render
