@@ -4,6 +4,7 @@
 #include <map>
 
 #include "app/errors.h"
+#include "app/notice_letters.h"
 #include "app/request_reminders.h"
 #include "app/requests.h"
 #include "app/work_calendar.h"
@@ -259,6 +260,19 @@ void request_page(Context& c, int64_t id, const std::string& failed_kind, const 
     row->SetValue("NOTE_AT", n.recorded_at);
     row->SetValue("NOTE_BODY", n.body);
     row->SetValue("NOTE_ACTOR", n.actor);
+  }
+  if (handles_requests(who)) {
+    auto letters = app::request_letters(*c.app.db, who, agency_of(c), id);
+    render::Dict* section = letters.empty() ? nullptr : d.AddSectionDictionary("LETTERS");
+    for (const auto& l : letters) {
+      auto* row = section->AddSectionDictionary("LETTER");
+      row->SetValue("LETTER_DATE", l.event_date);
+      row->SetValue("LETTER_REQUEST", std::to_string(id));
+      row->SetValue("LETTER_SEQ", std::to_string(l.seq));
+      row->SetValue("LETTER_TITLE", l.title);
+      row->SetValue("LETTER_REF", l.reference);
+      row->SetValue("LETTER_ISSUED", l.issued ? "已出具（" + l.issued_at + "）" : "未出具");
+    }
   }
   std::vector<std::pair<std::string, std::string>> summary;
   auto cal = app::current_calendar(*c.app.db);

@@ -4,6 +4,7 @@
 #include "web/admin_handlers.h"
 #include "web/api_handlers.h"
 #include "web/calendar_handlers.h"
+#include "web/letter_handlers.h"
 #include "web/portal_handlers.h"
 #include "web/search_handlers.h"
 #include "web/request_handlers.h"
@@ -86,6 +87,8 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/requests/{id}/events", post_request_event, Access::kRoles, request_handlers},
       {"GET", "/admin/calendar", get_admin_calendar, Access::kRoles, admin},
       {"POST", "/admin/calendar", post_admin_calendar, Access::kRoles, admin},
+      {"GET", "/admin/requests/{id}/letters/{seq}", get_request_letter, Access::kRoles, request_handlers},
+      {"POST", "/admin/requests/{id}/letters/{seq}/issue", post_issue_letter, Access::kRoles, request_handlers},
       {"GET", "/requests/status", get_request_status, Access::kPublic, {}},
       {"POST", "/requests/status", post_request_status, Access::kPublic, {}},
       {"GET", "/requests/{slug}/new", get_request_form, Access::kPublic, {}},

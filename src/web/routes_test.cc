@@ -71,6 +71,8 @@ const std::map<std::string, std::set<std::string>> kExpected = {
     {"POST /admin/requests/{id}/events", {"clerk", "office"}},
     {"GET /admin/calendar", {"admin"}},
     {"POST /admin/calendar", {"admin"}},
+    {"GET /admin/requests/{id}/letters/{seq}", {"clerk", "office"}},
+    {"POST /admin/requests/{id}/letters/{seq}/issue", {"clerk", "office"}},
     {"GET /requests/status", {"public"}},
     {"POST /requests/status", {"public"}},
     {"GET /requests/{slug}/new", {"public"}},
