@@ -1,6 +1,7 @@
 // Intake: the public form's submission and staff entry of requests received offline, with
 // the idempotency keys that make a repeated submission return the first request.
 #include <algorithm>
+#include <cctype>
 
 #include "app/errors.h"
 #include "app/passwords.h"
@@ -142,6 +143,31 @@ SubmitResult create_request(store::Database& db, const store::Actor& actor, cons
 // ----- Keys -----
 
 RequestKeys new_request_keys() { return {random_hex(16), format_secret(random_code(12))}; }
+
+RequestKeys request_keys_from_client_key(const std::string& agency_slug, const std::string& client_key) {
+  bool ok = client_key.size() >= 16 && client_key.size() <= 64 &&
+            std::all_of(client_key.begin(), client_key.end(), [](char ch) {
+              return std::isalnum(static_cast<unsigned char>(ch)) || ch == '-' || ch == '_';
+            });
+  if (!ok) {
+    throw AppError(ErrorKind::kInvalid, "bad_idempotency_key",
+                   "Idempotency-Key 应为16至64个字母、数字、连字符或下划线，每份申请使用一个新的随机值");
+  }
+  RequestKeys k;
+  k.idempotency_key = sha256_hex("gk-api-idempotency:" + agency_slug + ":" + client_key).substr(0, 32);
+  // 12 characters of the code alphabet from the hash stream, dropping bytes >= 248 (as
+  // random_code does) so every character is equally likely.
+  std::string secret, seed = "gk-api-secret:" + agency_slug + ":" + client_key;
+  for (int round = 0; secret.size() < 12; ++round) {
+    std::string hex = sha256_hex(seed + ":" + std::to_string(round));
+    for (size_t i = 0; i + 1 < hex.size() && secret.size() < 12; i += 2) {
+      int byte = std::stoi(hex.substr(i, 2), nullptr, 16);
+      if (byte < 248) secret += kCodeAlphabet[static_cast<size_t>(byte) % kCodeAlphabet.size()];
+    }
+  }
+  k.secret = format_secret(secret);
+  return k;
+}
 
 std::string normalise_code(std::string_view typed) {
   std::string out;

@@ -117,6 +117,7 @@ PublicStatus lookup_status(store::Database& db, const std::string& tracking_code
   out.received_on = r->received_on;
   out.channel = choice_label(request_channels(), r->channel);
   out.description = r->description;
+  out.state = std::string(core::request_state_id(s.state));
   out.state_label = std::string(core::request_state_label(s.state));
   out.due_on = iso(s.due);
   out.explanation = s.explanation;

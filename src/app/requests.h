@@ -83,6 +83,10 @@ struct RequestKeys {
   std::string secret;           // 12 characters of kCodeAlphabet, shown as XXXX-XXXX-XXXX
 };
 RequestKeys new_request_keys();
+// The keys of an API submission, derived from the client's Idempotency-Key (16 to 64 of
+// A-Z a-z 0-9 - _; AppError code bad_idempotency_key otherwise) and the agency: the same key
+// gives the same request and the same secret, so the key is as secret as the status secret.
+RequestKeys request_keys_from_client_key(const std::string& agency_slug, const std::string& client_key);
 
 // Tracking codes and secrets use 31 characters that cannot be confused: no 0/O, 1/I/L.
 inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -158,7 +162,7 @@ RequestView view_request(store::Database& db, const Principal& by, int64_t agenc
 // third parties or staff, no identity data.
 struct PublicStatus {
   std::string agency_name, tracking_code, received_on, channel, description;
-  std::string state_label;
+  std::string state, state_label;  // state: core::request_state_id, e.g. "processing"
   std::optional<std::string> due_on;
   std::vector<std::string> explanation;
   struct Line {

@@ -5,6 +5,7 @@
 #include "web/api_handlers.h"
 #include "web/calendar_handlers.h"
 #include "web/letter_handlers.h"
+#include "web/request_api_handlers.h"
 #include "web/portal_handlers.h"
 #include "web/search_handlers.h"
 #include "web/request_handlers.h"
@@ -80,6 +81,8 @@ std::vector<Route> all_routes() {
       {"GET", "/api/v1/items", api_items, Access::kPublic, {}},
       {"GET", "/api/v1/items/{*index_no}", api_item, Access::kPublic, {}},
       {"OPTIONS", "/api/v1/{*path}", api_preflight, Access::kPublic, {}},
+      {"POST", "/api/v1/requests", api_submit_request, Access::kPublic, {}},
+      {"GET", "/api/v1/requests/{code}", api_request_status, Access::kPublic, {}},
       {"GET", "/admin/requests", get_admin_requests, Access::kRoles, request_readers},
       {"GET", "/admin/requests/new", get_new_admin_request, Access::kRoles, request_handlers},
       {"POST", "/admin/requests", post_admin_request, Access::kRoles, request_handlers},
