@@ -23,8 +23,8 @@ const std::map<std::string, Command>& commands() {
       {"user", {"create users and set passwords (user add|passwd|list)", cmd_user}},
       {"agency", {"list agencies (agency list [--json])", cmd_agency}},
       {"audit", {"verify the audit log's hash chain (audit verify)", cmd_audit}},
-      {"import", {"load catalog items from CSV or JSON Lines (import items FILE --agency SLUG)", cmd_import}},
-      {"export", {"write an agency's catalog items as CSV or JSON Lines (export items)", cmd_export}},
+      {"import", {"load catalog items or requests from CSV or JSON Lines (import items|requests FILE --agency SLUG)", cmd_import}},
+      {"export", {"write an agency's catalog items or requests as CSV or JSON Lines (export items|requests)", cmd_export}},
       {"reindex", {"rebuild the search index (reindex [--agency SLUG] [--json])", cmd_reindex}},
   };
   return m;

@@ -202,6 +202,13 @@ std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>&
   return out;
 }
 
+std::vector<int64_t> request_ids_of_agency(Conn& c, int64_t agency_id) {
+  std::vector<int64_t> out;
+  c.for_each("SELECT id FROM requests WHERE agency_id = ? ORDER BY id", {agency_id},
+             [&](const Row& r) { out.push_back(r.i64(0)); });
+  return out;
+}
+
 std::optional<int64_t> request_agency(Conn& c, int64_t id) {
   auto r = c.query_one("SELECT agency_id FROM requests WHERE id = ?", {id});
   if (!r) return std::nullopt;

@@ -88,6 +88,8 @@ std::vector<int64_t> request_ids_in_states(Conn& c, const std::vector<std::strin
 // Requests of every agency in one of `states` with a due date on or before `due_to`, by due
 // date (the reminders job).
 std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>& states, const std::string& due_to);
+// Ids of every request of one agency, in id order (export).
+std::vector<int64_t> request_ids_of_agency(Conn& c, int64_t agency_id);
 // The agency of a request, for jobs that work across agencies.
 std::optional<int64_t> request_agency(Conn& c, int64_t id);
 
