@@ -143,7 +143,10 @@ render::Document notice_letter(const LetterInput& in) {
   render::Document doc;
   doc.title = letter_title(in);
   auto& b = doc.blocks;
-  b.push_back(render::Heading{1, in.agency_name});
+  // One level-1 heading, the letter's title: the page that shows the letter has no other.
+  render::Paragraph agency = flush(in.agency_name, render::Align::kCenter);
+  agency.bold = true;
+  b.push_back(agency);
   b.push_back(render::Heading{1, letter_title(in)});
   b.push_back(flush(letter_reference(in), render::Align::kCenter));
   b.push_back(flush(addressee(in), render::Align::kLeft));
