@@ -4,6 +4,7 @@
 #include <cctype>
 
 #include "app/errors.h"
+#include "app/mail_outbox.h"
 #include "app/passwords.h"
 #include "app/request_internal.h"
 #include "app/requests.h"
@@ -39,6 +40,24 @@ SubmitResult result_of(const store::RequestRow& r, const std::string& agency_nam
   out.due_on = r.derived.due_on;
   out.repeated = repeated;
   return out;
+}
+
+// Queues the acknowledgement to the applicant's email address, if one was given, in the
+// transaction that stores the request. The status secret is not mailed.
+void acknowledge_by_mail(store::Conn& c, const store::AgencyRow& agency, const store::RequestRow& r) {
+  if (r.email.empty() || !plausible_address(r.email)) return;
+  OutgoingMail m;
+  m.agency_id = agency.id;
+  m.to = r.email;
+  m.subject = agency.name + "：政府信息公开申请已收到（跟踪码 " + r.tracking_code + "）";
+  m.body = (r.organisation.empty() ? r.applicant_name : r.organisation) + "：\n\n" + agency.name + "于" +
+           r.received_on + "收到您的政府信息公开申请。\n\n跟踪码：" + r.tracking_code + "\n所需信息：" + r.description +
+           "\n答复期限：" + r.derived.due_on.value_or("—") + "\n\n" + core::kCountingRule +
+           "\n\n凭跟踪码和提交时显示的查询密码，可以在本机关政府信息公开网站的“查询办理进度”页面查询办理情况。"
+           "\n本邮件由系统自动发送，请勿直接回复。\n";
+  m.purpose = "request.acknowledgement";
+  m.dedupe_key = "request-ack:" + std::to_string(r.id);
+  enqueue_mail(c, m);
 }
 
 // An earlier request made with these keys, or nullopt. The secret must match: a key alone
@@ -122,6 +141,7 @@ SubmitResult create_request(store::Database& db, const store::Actor& actor, cons
     e.actor_name = actor_name;
     e.created_at = now;
     store::insert_request_event(c, e);
+    acknowledge_by_mail(c, agency, r);
     // No personal data in the audit log: the code and the channel say enough.
     store::audit(c, actor, {agency.id, online ? "request.submit" : "request.enter", "request", std::to_string(r.id),
                             r.tracking_code + " " + r.channel + " " + r.received_on});

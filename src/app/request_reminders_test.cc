@@ -117,6 +117,27 @@ TEST_P(RemindersTest, SettledRequestsAreNotReminded) {
   EXPECT_EQ(send_request_reminders(*db_, D("2024-11-30"), ReminderSettings{}).overdue, 0);
 }
 
+TEST_P(RemindersTest, TheApplicantIsMailedAnAcknowledgementWithoutTheSecret) {
+  RequestInput in = letter("2024-09-27");
+  in.email = "applicant@example.com";
+  in.delivery_method = "email";
+  in.delivery_form = "electronic";
+  auto keys = new_request_keys();
+  auto r = enter_request(*db_, a_.who["clerk"], a_.id, in, keys);
+  enter_request(*db_, a_.who["clerk"], a_.id, in, keys);  // a repeat mails nothing more
+  enter_request(*db_, a_.who["clerk"], a_.id, letter("2024-09-27"), new_request_keys());  // no address
+  auto c = db_->acquire();
+  EXPECT_EQ(store::count_mail(*c, "pending"), 1);
+  auto due = store::due_mail(*c, "9999", 10);
+  ASSERT_EQ(due.size(), 1u);
+  EXPECT_EQ(due[0].recipient, "applicant@example.com");
+  EXPECT_EQ(due[0].purpose, "request.acknowledgement");
+  EXPECT_NE(due[0].subject.find(r.tracking_code), std::string::npos);
+  EXPECT_NE(due[0].body.find("答复期限：2024-10-30"), std::string::npos) << due[0].body;
+  EXPECT_EQ(due[0].body.find(normalise_code(keys.secret)), std::string::npos);
+  EXPECT_EQ(due[0].body.find(keys.secret), std::string::npos);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, RemindersTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace
