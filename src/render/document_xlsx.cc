@@ -1,0 +1,250 @@
+// to_xlsx: the document as a workbook. The sheet "正文" holds the headings and paragraphs in
+// order (a table leaves a line naming its sheet); each table gets a sheet of its own with the
+// caption on top, merged ranges for spans, counts as numbers, header rows in bold on grey and
+// repeated when printed, and column widths from the table's relative widths.
+
+#include <unistd.h>
+#include <xlsxwriter.h>
+
+#include <algorithm>
+#include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <set>
+#include <sstream>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include "render/document.h"
+#include "render/document_grid.h"
+#include "render/document_text.h"
+
+namespace gongkai::render {
+namespace {
+
+constexpr size_t kMaxCellChars = 32767;  // Excel's limit for one cell
+constexpr const char* kFont = "宋体";
+constexpr const char* kBodySheet = "正文";
+
+// A cell's text within Excel's limit.
+std::string cell_text(std::string_view text) { return utf8_prefix(clean_text(text), kMaxCellChars); }
+
+std::string ascii_lower(std::string s) {
+  for (char& c : s) {
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  }
+  return s;
+}
+
+// Sheet names Excel accepts: at most 31 characters, none of []:*?/\, no apostrophe at either
+// end, unique without regard to case, not "History" (reserved by Excel).
+class SheetNames {
+ public:
+  SheetNames() { taken_.insert("history"); }
+
+  std::string add(std::string_view wanted, const std::string& fallback) {
+    std::string name;
+    for (char c : clean_text(wanted)) {
+      if (std::string_view("[]:*?/\\").find(c) != std::string_view::npos) continue;
+      name += (c == '\n' || c == '\t') ? ' ' : c;
+    }
+    auto trim = [](std::string& s) {
+      while (!s.empty() && (s.front() == ' ' || s.front() == '\'')) s.erase(s.begin());
+      while (!s.empty() && (s.back() == ' ' || s.back() == '\'')) s.pop_back();
+    };
+    trim(name);
+    name = utf8_prefix(name, 31);
+    trim(name);
+    if (name.empty()) name = fallback;
+    std::string candidate = name;
+    for (int n = 2; taken_.contains(ascii_lower(candidate)); ++n) {
+      std::string suffix = "(" + std::to_string(n) + ")";
+      candidate = utf8_prefix(name, 31 - suffix.size()) + suffix;
+    }
+    taken_.insert(ascii_lower(candidate));
+    return candidate;
+  }
+
+ private:
+  std::set<std::string> taken_;
+};
+
+// The workbook in a temporary file that is removed however we leave.
+struct TempFile {
+  std::filesystem::path path;
+  TempFile() {
+    std::string pattern = (std::filesystem::temp_directory_path() / "gk-xlsx-XXXXXX").string();
+    int fd = mkstemp(pattern.data());
+    if (fd < 0) throw std::runtime_error("XLSX output failed: cannot create a temporary file");
+    close(fd);
+    path = pattern;
+  }
+  ~TempFile() {
+    std::error_code ignored;
+    std::filesystem::remove(path, ignored);
+  }
+};
+
+class XlsxWriter {
+ public:
+  explicit XlsxWriter(const Document& doc, const std::string& path) : doc_(doc) {
+    lxw_workbook_options options{};
+    options.constant_memory = LXW_FALSE;  // merged ranges span rows, so rows are not final at once
+    book_ = workbook_new_opt(path.c_str(), &options);
+    if (!book_) throw std::runtime_error("XLSX output failed: cannot create the workbook");
+  }
+  ~XlsxWriter() {
+    if (book_) workbook_close(book_);
+  }
+
+  void write() {
+    title_ = clean_text(doc_.title);
+    lxw_doc_properties props{};
+    props.title = title_.data();
+    props.author = const_cast<char*>("Gongkai");
+    workbook_set_properties(book_, &props);
+
+    lxw_worksheet* body = add_sheet(names_.add(kBodySheet, kBodySheet));
+    worksheet_set_column(body, 0, 0, total_width(), nullptr);
+    lxw_row_t row = 0;
+    std::vector<lxw_row_t> breaks;
+    int table_number = 0;
+    for (const Block& block : doc_.blocks) {
+      if (const auto* h = std::get_if<Heading>(&block)) {
+        int level = std::clamp(h->level, 1, 3);
+        worksheet_write_string(body, row++, 0, cell_text(h->text).c_str(), heading_format(level));
+      } else if (const auto* p = std::get_if<Paragraph>(&block)) {
+        // Two ideographic spaces: the first-line indent, as offices type it in a spreadsheet.
+        std::string text = (p->first_line_indent && p->align == Align::kLeft ? "\u3000\u3000" : "") + cell_text(p->text);
+        worksheet_write_string(body, row++, 0, utf8_prefix(text, kMaxCellChars).c_str(), paragraph_format(*p));
+      } else if (const auto* t = std::get_if<Table>(&block)) {
+        ++table_number;
+        std::string name = names_.add(t->caption, "表" + std::to_string(table_number));
+        std::string note = (t->caption.empty() ? std::string("表格") : cell_text(t->caption)) + "（见工作表「" + name + "」）";
+        worksheet_write_string(body, row++, 0, utf8_prefix(note, kMaxCellChars).c_str(), paragraph_format(Paragraph{}));
+        table_sheet(*t, name);
+      } else if (row > 0 && (breaks.empty() || breaks.back() != row) && breaks.size() < 1023) {
+        breaks.push_back(row);
+      }
+    }
+    if (!breaks.empty()) {
+      breaks.push_back(0);  // the list ends with 0
+      worksheet_set_h_pagebreaks(body, breaks.data());
+    }
+    lxw_error error = workbook_close(book_);
+    book_ = nullptr;
+    if (error != LXW_NO_ERROR) throw std::runtime_error(std::string("XLSX output failed: ") + lxw_strerror(error));
+  }
+
+ private:
+  double total_width() const {
+    // Character widths that fill the printed page: A4 portrait takes about 80.
+    double w = doc_.page == PageSize::kA3 ? 115 : 80;
+    return doc_.landscape ? w * 1.42 : w;
+  }
+
+  lxw_worksheet* add_sheet(const std::string& name) {
+    lxw_worksheet* sheet = workbook_add_worksheet(book_, name.c_str());
+    if (!sheet) throw std::runtime_error("XLSX output failed: sheet name rejected");
+    worksheet_set_paper(sheet, doc_.page == PageSize::kA3 ? 8 : 9);
+    if (doc_.landscape) worksheet_set_landscape(sheet);
+    return sheet;
+  }
+
+  lxw_format* format(const std::string& key, int size, bool bold, bool border, bool grey, Align align) {
+    auto it = formats_.find(key);
+    if (it != formats_.end()) return it->second;
+    lxw_format* f = workbook_add_format(book_);
+    format_set_font_name(f, kFont);
+    format_set_font_size(f, size);
+    if (bold) format_set_bold(f);
+    if (border) format_set_border(f, LXW_BORDER_THIN);
+    if (grey) format_set_bg_color(f, 0xF2F2F2);
+    format_set_text_wrap(f);
+    format_set_align(f, LXW_ALIGN_VERTICAL_CENTER);
+    format_set_align(f, align == Align::kCenter ? LXW_ALIGN_CENTER : align == Align::kRight ? LXW_ALIGN_RIGHT : LXW_ALIGN_LEFT);
+    formats_[key] = f;
+    return f;
+  }
+
+  lxw_format* heading_format(int level) {
+    return format("h" + std::to_string(level), level == 1 ? 16 : 12, true, false, false,
+                  level == 1 ? Align::kCenter : Align::kLeft);
+  }
+
+  lxw_format* paragraph_format(const Paragraph& p) {
+    return format("p" + std::to_string(static_cast<int>(p.align)) + (p.bold ? "b" : ""), 11, p.bold, false, false, p.align);
+  }
+
+  // kind: 0 header row, 1 row label (header cell in the body), 2 plain.
+  lxw_format* cell_format(int kind, Align align) {
+    return format("c" + std::to_string(kind) + std::to_string(static_cast<int>(align)), 10, kind < 2, true, kind == 0,
+                  align);
+  }
+
+  void table_sheet(const Table& t, const std::string& name) {
+    lxw_worksheet* sheet = add_sheet(name);
+    TableGrid grid(t);
+    int cols = std::max(grid.cols(), 1);
+    auto fractions = grid.column_fractions();
+    for (int c = 0; c < grid.cols(); ++c) {
+      worksheet_set_column(sheet, c, c, std::max(4.0, std::round(fractions[c] * total_width() * 10) / 10), nullptr);
+    }
+    lxw_row_t top = 0;
+    if (!t.caption.empty()) {
+      lxw_format* f = format("caption", 12, true, false, false, Align::kCenter);
+      std::string caption = cell_text(t.caption);
+      if (cols > 1) {
+        worksheet_merge_range(sheet, 0, 0, 0, cols - 1, caption.c_str(), f);
+      } else {
+        worksheet_write_string(sheet, 0, 0, caption.c_str(), f);
+      }
+      top = 1;
+    }
+    for (int r = 0; r < grid.rows(); ++r) {
+      for (int c = 0; c < grid.cols(); ++c) {
+        if (grid.at(r, c) < 0) worksheet_write_blank(sheet, top + r, c, cell_format(2, Align::kLeft));
+      }
+      for (const PlacedCell& pc : grid.row_cells(r)) {
+        const Cell& cell = *pc.cell;
+        int kind = r < grid.header_rows() ? 0 : cell.header ? 1 : 2;
+        lxw_format* f = cell_format(kind, cell.align);
+        lxw_row_t row = top + r;
+        std::string text = cell_text(cell.text);
+        if (pc.rowspan > 1 || pc.colspan > 1) {
+          worksheet_merge_range(sheet, row, pc.col, row + pc.rowspan - 1, pc.col + pc.colspan - 1, text.c_str(), f);
+        } else {
+          worksheet_write_string(sheet, row, pc.col, text.c_str(), f);
+        }
+        // Counts as numbers, so offices can sum and check them (merge_range wrote text first).
+        if (cell.number && std::isfinite(*cell.number)) worksheet_write_number(sheet, row, pc.col, *cell.number, f);
+      }
+    }
+    if (grid.header_rows() > 0) {
+      worksheet_repeat_rows(sheet, top, top + grid.header_rows() - 1);
+      worksheet_freeze_panes(sheet, top + grid.header_rows(), 0);
+    }
+  }
+
+  const Document& doc_;
+  lxw_workbook* book_ = nullptr;
+  std::string title_;
+  SheetNames names_;
+  std::map<std::string, lxw_format*> formats_;
+};
+
+}  // namespace
+
+std::string to_xlsx(const Document& doc) {
+  TempFile file;
+  XlsxWriter(doc, file.path.string()).write();
+  std::ifstream in(file.path, std::ios::binary);
+  std::ostringstream bytes;
+  bytes << in.rdbuf();
+  if (!in && !in.eof()) throw std::runtime_error("XLSX output failed: cannot read the workbook back");
+  return bytes.str();
+}
+
+}  // namespace gongkai::render
