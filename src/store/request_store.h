@@ -4,6 +4,7 @@
 // another agency's row takes the agency id and filters on it.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -88,6 +89,22 @@ std::vector<int64_t> request_ids_in_states(Conn& c, const std::vector<std::strin
 // Requests of every agency in one of `states` with a due date on or before `due_to`, by due
 // date (the reminders job).
 std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>& states, const std::string& due_to);
+// Streams every request in one of `states` with its events (in order), one request at a time,
+// by request id: one query for all of them (recomputation after a calendar change). `fn` must
+// not use `c`.
+struct RequestWithEvents {
+  int64_t id = 0, agency_id = 0;
+  int event_count = 0;
+  RequestDerived derived;
+  std::vector<RequestEventRow> events;
+};
+void for_each_request_with_events(Conn& c, const std::vector<std::string>& states,
+                                  const std::function<void(const RequestWithEvents&)>& fn);
+// set_request_derived, only while the request still has `event_count` events (no event was
+// added since it was read); false otherwise, and then nothing changed.
+bool set_request_derived_if_unchanged(Conn& c, int64_t id, const RequestDerived& d, int event_count,
+                                      const std::string& now);
+
 // Ids of every request of one agency, in id order (export).
 std::vector<int64_t> request_ids_of_agency(Conn& c, int64_t agency_id);
 // The agency of a request, for jobs that work across agencies.
