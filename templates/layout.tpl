@@ -40,7 +40,8 @@
       {{#ADMIN_NAV}}<li><a href="/admin/users">用户</a></li>
       <li><a href="/admin/departments">科室</a></li>
       <li><a href="/admin/taxonomy">分类</a></li>
-      <li><a href="/admin/settings">机关设置</a></li>{{/ADMIN_NAV}}
+      <li><a href="/admin/settings">机关设置</a></li>
+      <li><a href="/admin/calendar">工作日历</a></li>{{/ADMIN_NAV}}
       <li><a href="/admin/account/password">修改密码</a></li>
     </ul>
   </nav>

@@ -3,7 +3,9 @@
 #include <iostream>
 
 #include "app/catalog.h"
+#include "app/mail_sender.h"
 #include "app/quota.h"
+#include "app/request_reminders.h"
 #include "app/search_queue.h"
 #include "core/clock.h"
 #include "store/directory_store.h"
@@ -13,6 +15,21 @@ namespace gongkai::app {
 
 namespace {
 constexpr int64_t kJobsLockKey = 7271002;
+
+// Reminders for requests nearing or past their due date, then the mail outbox. Each job's
+// failure is logged and retried on the next pass without stopping the other.
+void run_request_mail_jobs(store::Database& db) {
+  try {
+    send_request_reminders(db, core::Date::today_cst(), reminder_settings_from_env());
+  } catch (const std::exception& e) {
+    std::cerr << "jobs: request reminders: " << e.what() << "\n";
+  }
+  try {
+    send_pending_mail(db, mail_settings_from_env());
+  } catch (const std::exception& e) {
+    std::cerr << "jobs: mail outbox: " << e.what() << "\n";
+  }
+}
 }
 
 JobPass run_jobs_once(store::Database& db, std::chrono::milliseconds index_budget) {
@@ -25,6 +42,7 @@ JobPass run_jobs_once(store::Database& db, std::chrono::milliseconds index_budge
       store::delete_expired_sessions(*c, now);
     }
     run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
+    run_request_mail_jobs(db);
     QueueRun q = work_off_search_queue(db, index_budget);
     pass.indexed = q.indexed;
     pass.more_queued = q.left > 0;
@@ -46,14 +64,25 @@ JobRunner::~JobRunner() {
 
 void JobRunner::loop() {
   std::unique_lock lock(mu_);
+  auto last_full = std::chrono::steady_clock::time_point{};
+  bool more = false;
   while (!stop_) {
     lock.unlock();
-    bool more = false;
     try {
-      JobPass pass = run_jobs_once(db_);
-      if (pass.published > 0) std::cerr << "jobs: published " << pass.published << " scheduled item(s)\n";
-      if (pass.indexed > 0) std::cerr << "jobs: indexed " << pass.indexed << " queued item(s)\n";
-      more = pass.more_queued;
+      auto now = std::chrono::steady_clock::now();
+      if (now - last_full >= interval_) {
+        last_full = now;
+        JobPass pass = run_jobs_once(db_);
+        if (pass.published > 0) std::cerr << "jobs: published " << pass.published << " scheduled item(s)\n";
+        if (pass.indexed > 0) std::cerr << "jobs: indexed " << pass.indexed << " queued item(s)\n";
+        more = pass.more_queued;
+      } else {
+        // Between full passes, only the search queue, while it is not empty.
+        QueueRun q;
+        store::with_job_lock(db_, kJobsLockKey, [&] { q = work_off_search_queue(db_, std::chrono::seconds(10)); });
+        if (q.indexed > 0) std::cerr << "jobs: indexed " << q.indexed << " queued item(s)\n";
+        more = q.left > 0;
+      }
     } catch (const std::exception& e) {
       // The next pass retries; a failing job must not take the server down.
       std::cerr << "jobs: " << e.what() << "\n";

@@ -9,16 +9,14 @@
 // them. The applicant's identity document is shown, masked, to clerk and office only. Another
 // agency's requests are "not found".
 
-#include <chrono>
-#include <deque>
 #include <map>
-#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "app/directory.h"
+#include "app/rate_limiter.h"
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/request_state.h"
@@ -85,6 +83,10 @@ struct RequestKeys {
   std::string secret;           // 12 characters of kCodeAlphabet, shown as XXXX-XXXX-XXXX
 };
 RequestKeys new_request_keys();
+// The keys of an API submission, derived from the client's Idempotency-Key (16 to 64 of
+// A-Z a-z 0-9 - _; AppError code bad_idempotency_key otherwise) and the agency: the same key
+// gives the same request and the same secret, so the key is as secret as the status secret.
+RequestKeys request_keys_from_client_key(const std::string& agency_slug, const std::string& client_key);
 
 // Tracking codes and secrets use 31 characters that cannot be confused: no 0/O, 1/I/L.
 inline constexpr std::string_view kCodeAlphabet = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -143,6 +145,12 @@ struct RequestView {
   bool identity_visible = false;  // clerk and office only
   std::string identity_type, identity_masked;
   std::vector<EventView> events;
+  // System records beside the events: a due date moved by a calendar change, a notice letter
+  // issued, a reminder sent (store/request_note_store.h).
+  struct Note {
+    std::string kind, body, actor, recorded_at;
+  };
+  std::vector<Note> notes;
   core::RequestStatus status;  // as of today
   // The events this principal may record next.
   std::vector<core::EventKind> can_add;
@@ -154,7 +162,7 @@ RequestView view_request(store::Database& db, const Principal& by, int64_t agenc
 // third parties or staff, no identity data.
 struct PublicStatus {
   std::string agency_name, tracking_code, received_on, channel, description;
-  std::string state_label;
+  std::string state, state_label;  // state: core::request_state_id, e.g. "processing"
   std::optional<std::string> due_on;
   std::vector<std::string> explanation;
   struct Line {
@@ -203,24 +211,11 @@ std::map<WorkList, int64_t> work_list_counts(store::Database& db, const Principa
 // changed; each request in its own transaction. Returns how many changed, and records an
 // audit entry saying so.
 int recompute_open_requests(store::Database& db, const core::WorkCalendar& cal);
-
-// Counts attempts per key (an IP address) in a sliding window, in memory: a limit per process,
-// forgotten on restart. Thread-safe.
-class RateLimiter {
- public:
-  RateLimiter(int max_attempts, std::chrono::seconds window) : max_(max_attempts), window_(window) {}
-  // True while `key` has made fewer than max_attempts within the window before `now`.
-  bool allowed(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
-  // Records one attempt of `key` at `now`.
-  void record(const std::string& key, std::chrono::steady_clock::time_point now = std::chrono::steady_clock::now());
-
- private:
-  void expire(std::deque<std::chrono::steady_clock::time_point>& q, std::chrono::steady_clock::time_point now);
-
-  int max_;
-  std::chrono::seconds window_;
-  std::mutex mu_;
-  std::map<std::string, std::deque<std::chrono::steady_clock::time_point>> seen_;
+// Same, noting `why` on the timeline of each request whose due date (or waiting date, or
+// state) moved: "<why>：答复期限由 X 调整为 Y".
+struct RecomputeResult {
+  int checked = 0, changed = 0;
 };
+RecomputeResult recompute_open_requests(store::Database& db, const core::WorkCalendar& cal, const std::string& why);
 
 }  // namespace gongkai::app

@@ -12,6 +12,9 @@
 #include "core/calendar.h"
 #include "core/date.h"
 #include "core/deadline.h"
+#include "app/work_calendar.h"
+#include "store/db.h"
+#include "store/migrations.h"
 
 namespace gongkai::cli {
 namespace {
@@ -52,7 +55,9 @@ void print_main_help(std::ostream& out, const core::WorkCalendar& cal) {
          "Working-day calendar of the State Council holiday notices.\n\n"
          "子命令：\n"
          "  due --from YYYY-MM-DD --days N [--json]  自某日起第N个工作日（期限）及计算过程\n"
-         "  is-workday YYYY-MM-DD [--json]           某日是否为工作日及原因\n\n"
+         "  is-workday YYYY-MM-DD [--json]           某日是否为工作日及原因\n"
+         "  import FILE [--year YYYY]                导入一年的节假日安排（chinese-days 或 holiday-calendar 格式）\n"
+         "due 与 is-workday 加 --db TARGET 时，同时使用该数据库中导入的年份。\n\n"
          "各子命令加 --help 查看说明。\n\n"
       << rule_text(cal);
 }
@@ -201,7 +206,23 @@ int run_is_workday(const std::vector<std::string>& args, std::ostream& out, std:
 
 }  // namespace
 
-int calendar_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err) {
+int calendar_command(const std::vector<std::string>& args_in, std::ostream& out, std::ostream& err) {
+  std::vector<std::string> args = args_in;
+  if (!args.empty() && args.front() == "calendar") args.erase(args.begin());
+  if (!args.empty() && args.front() == "import") {
+    return calendar_import(std::vector<std::string>(args.begin() + 1, args.end()), out, err);
+  }
+  // With --db, count with the years imported into that database as well.
+  for (size_t i = 0; i < args.size(); ++i) {
+    if (args[i] != "--db" && args[i].rfind("--db=", 0) != 0) continue;
+    std::string target = args[i] == "--db" ? (i + 1 < args.size() ? args[i + 1] : "") : args[i].substr(5);
+    if (target.empty()) return usage_error(err, "--db 缺少取值", nullptr);
+    args.erase(args.begin() + static_cast<long>(i), args.begin() + static_cast<long>(args[i] == "--db" ? i + 2 : i + 1));
+    auto db = store::Database::open(target, 1);
+    store::migrate(*db);
+    auto cal = app::current_calendar(*db);
+    return calendar_command(args, out, err, *cal);
+  }
   return calendar_command(args, out, err, core::default_calendar());
 }
 

@@ -19,6 +19,10 @@ namespace gongkai::cli {
 // Writes results to `out`; returns 0 on success, 2 on bad input (message on `err`).
 int calendar_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
 
+// `gongkai calendar import FILE [--year YYYY] [--db TARGET] [--json]`: stores a year's holiday
+// notice (app::import_calendar) and recomputes open requests. Exit 1 when the file is refused.
+int calendar_import(const std::vector<std::string>& args, std::ostream& out, std::ostream& err);
+
 // Same, against `cal` (e.g. the shipped calendar plus years an administrator entered).
 int calendar_command(const std::vector<std::string>& args, std::ostream& out, std::ostream& err,
                      const core::WorkCalendar& cal);

@@ -65,6 +65,7 @@ Opened open_agency(const Args& a) {
 }  // namespace
 
 int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
+  if (!argv.empty() && argv[0] == "requests") return cmd_import_requests(argv, out, err);
   Args a(argv, {"--db", "--data-dir", "--agency", "--format", "--threads", "--index-now"},
          {"--help", "--json", "--skip-bad"});
   const char* help =
@@ -165,6 +166,7 @@ int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
 }
 
 int cmd_export(const Argv& argv, std::ostream& out, std::ostream& err) {
+  if (!argv.empty() && argv[0] == "requests") return cmd_export_requests(argv, out, err);
   Args a(argv, {"--db", "--data-dir", "--agency", "--format", "--out"}, {"--help", "--json"});
   const char* help =
       "usage: gongkai export items --agency SLUG --out FILE.csv|FILE.jsonl [--json] [--db TARGET]\n\n"

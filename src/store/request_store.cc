@@ -191,6 +191,71 @@ std::vector<int64_t> request_ids_in_states(Conn& c, const std::vector<std::strin
   return out;
 }
 
+std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>& states, const std::string& due_to) {
+  std::vector<RequestRow> out;
+  if (states.empty()) return out;
+  Params params(states.begin(), states.end());
+  params.push_back(due_to);
+  c.for_each(std::string("SELECT ") + kRequestCols + " FROM requests WHERE state IN " + placeholders(states.size()) +
+                 " AND due_on IS NOT NULL AND due_on <= ? ORDER BY due_on, id",
+             params, [&](const Row& r) { out.push_back(request_from(r)); });
+  return out;
+}
+
+void for_each_request_with_events(Conn& c, const std::vector<std::string>& states,
+                                  const std::function<void(const RequestWithEvents&)>& fn) {
+  if (states.empty()) return;
+  Params params(states.begin(), states.end());
+  RequestWithEvents cur;
+  c.for_each("SELECT r.id, r.agency_id, r.event_count, r.state, r.due_on, r.waiting_until, r.outcome, r.closed_on, "
+             "r.explanation, r.warnings, e.id, e.seq, e.kind, e.event_date, e.detail FROM requests r "
+             "JOIN request_events e ON e.request_id = r.id WHERE r.state IN " + placeholders(states.size()) +
+                 " ORDER BY r.id, e.seq",
+             params, [&](const Row& row) {
+               int64_t id = row.i64(0);
+               if (id != cur.id) {
+                 if (cur.id != 0) fn(cur);
+                 cur.id = id;
+                 cur.agency_id = row.i64(1);
+                 cur.event_count = static_cast<int>(row.i64(2));
+                 cur.derived.state = row.str(3);
+                 cur.derived.due_on = row.opt_str(4);
+                 cur.derived.waiting_until = row.opt_str(5);
+                 cur.derived.outcome = row.opt_str(6);
+                 cur.derived.closed_on = row.opt_str(7);
+                 cur.derived.explanation = row.str(8);
+                 cur.derived.warnings = row.str(9);
+                 cur.events.clear();
+               }
+               RequestEventRow e;
+               e.id = row.i64(10);
+               e.request_id = id;
+               e.agency_id = cur.agency_id;
+               e.seq = static_cast<int>(row.i64(11));
+               e.kind = row.str(12);
+               e.event_date = row.str(13);
+               e.detail = row.str(14);
+               cur.events.push_back(std::move(e));
+             });
+  if (cur.id != 0) fn(cur);
+}
+
+bool set_request_derived_if_unchanged(Conn& c, int64_t id, const RequestDerived& d, int event_count,
+                                      const std::string& now) {
+  c.query("UPDATE requests SET state = ?, due_on = ?, waiting_until = ?, outcome = ?, closed_on = ?, explanation = ?, "
+          "warnings = ?, updated_at = ? WHERE id = ? AND event_count = ?",
+          {d.state, d.due_on, d.waiting_until, d.outcome, d.closed_on, d.explanation, d.warnings, now, id,
+           event_count});
+  return c.changes() == 1;
+}
+
+std::vector<int64_t> request_ids_of_agency(Conn& c, int64_t agency_id) {
+  std::vector<int64_t> out;
+  c.for_each("SELECT id FROM requests WHERE agency_id = ? ORDER BY id", {agency_id},
+             [&](const Row& r) { out.push_back(r.i64(0)); });
+  return out;
+}
+
 std::optional<int64_t> request_agency(Conn& c, int64_t id) {
   auto r = c.query_one("SELECT agency_id FROM requests WHERE id = ?", {id});
   if (!r) return std::nullopt;

@@ -4,6 +4,7 @@
 // another agency's row takes the agency id and filters on it.
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,7 +13,7 @@
 
 namespace gongkai::store {
 
-// What the events add up to, cached on the request row (app/requests.cc derives it).
+// What the events add up to, cached on the request row (app/request_*.cc derive it).
 struct RequestDerived {
   std::string state = "new";
   std::optional<std::string> due_on, waiting_until, outcome, closed_on;  // YYYY-MM-DD, outcome code
@@ -85,6 +86,27 @@ RequestPage list_requests(Conn& c, const RequestFilter& f);
 
 // Ids of every request in one of these states, over all agencies, in id order.
 std::vector<int64_t> request_ids_in_states(Conn& c, const std::vector<std::string>& states);
+// Requests of every agency in one of `states` with a due date on or before `due_to`, by due
+// date (the reminders job).
+std::vector<RequestRow> requests_due_by(Conn& c, const std::vector<std::string>& states, const std::string& due_to);
+// Streams every request in one of `states` with its events (in order), one request at a time,
+// by request id: one query for all of them (recomputation after a calendar change). `fn` must
+// not use `c`.
+struct RequestWithEvents {
+  int64_t id = 0, agency_id = 0;
+  int event_count = 0;
+  RequestDerived derived;
+  std::vector<RequestEventRow> events;
+};
+void for_each_request_with_events(Conn& c, const std::vector<std::string>& states,
+                                  const std::function<void(const RequestWithEvents&)>& fn);
+// set_request_derived, only while the request still has `event_count` events (no event was
+// added since it was read); false otherwise, and then nothing changed.
+bool set_request_derived_if_unchanged(Conn& c, int64_t id, const RequestDerived& d, int event_count,
+                                      const std::string& now);
+
+// Ids of every request of one agency, in id order (export).
+std::vector<int64_t> request_ids_of_agency(Conn& c, int64_t agency_id);
 // The agency of a request, for jobs that work across agencies.
 std::optional<int64_t> request_agency(Conn& c, int64_t id);
 

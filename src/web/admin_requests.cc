@@ -4,7 +4,10 @@
 #include <map>
 
 #include "app/errors.h"
+#include "app/notice_letters.h"
+#include "app/request_reminders.h"
 #include "app/requests.h"
+#include "app/work_calendar.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "core/deadline.h"
@@ -107,7 +110,7 @@ std::vector<std::pair<std::string, std::vector<std::pair<std::string, std::strin
 
 // The fields of the form for one kind of event, with the values to show.
 std::vector<FormField> event_fields(EventKind kind, const app::RequestView& v, const app::Principal& who,
-                                    const Values& values) {
+                                    const Values& values, const core::WorkCalendar& cal) {
   using K = FormField::Kind;
   const std::string kind_id(core::event_kind_id(kind));
   const std::string today = core::Date::today_cst().iso();
@@ -131,7 +134,7 @@ std::vector<FormField> event_fields(EventKind kind, const app::RequestView& v, c
   std::string date_hint = "事项发生（发出、收到）的日期，不能晚于今天";
   if (kind == EventKind::kCorrectionRequested) {
     core::Date last =
-        core::add_working_days(core::default_calendar(), v.status.received, core::kCorrectionWithinWorkdays);
+        core::add_working_days(cal, v.status.received, core::kCorrectionWithinWorkdays);
     date_hint = "补正通知须在收到申请后7个工作日内一次性发出（第三十条），本申请最迟 " + last.iso();
   }
   add(K::kText, "date", "日期", today, date_hint, "date", 10);
@@ -251,7 +254,28 @@ void request_page(Context& c, int64_t id, const std::string& failed_kind, const 
     row->SetValue("EVENT_ACTOR", e.actor);
     row->SetValue("EVENT_AT", e.recorded_at);
   }
+  render::Dict* notes = v.notes.empty() ? nullptr : d.AddSectionDictionary("HAS_NOTES");
+  for (const auto& n : v.notes) {
+    auto* row = notes->AddSectionDictionary("NOTE");
+    row->SetValue("NOTE_AT", n.recorded_at);
+    row->SetValue("NOTE_BODY", n.body);
+    row->SetValue("NOTE_ACTOR", n.actor);
+  }
+  if (handles_requests(who)) {
+    auto letters = app::request_letters(*c.app.db, who, agency_of(c), id);
+    render::Dict* section = letters.empty() ? nullptr : d.AddSectionDictionary("LETTERS");
+    for (const auto& l : letters) {
+      auto* row = section->AddSectionDictionary("LETTER");
+      row->SetValue("LETTER_DATE", l.event_date);
+      row->SetValue("LETTER_REQUEST", std::to_string(id));
+      row->SetValue("LETTER_SEQ", std::to_string(l.seq));
+      row->SetValue("LETTER_TITLE", l.title);
+      row->SetValue("LETTER_REF", l.reference);
+      row->SetValue("LETTER_ISSUED", l.issued ? "已出具（" + l.issued_at + "）" : "未出具");
+    }
+  }
   std::vector<std::pair<std::string, std::string>> summary;
+  auto cal = app::current_calendar(*c.app.db);
   for (EventKind kind : v.can_add) {
     std::string kind_id(core::event_kind_id(kind));
     bool failed = kind_id == failed_kind;
@@ -261,7 +285,7 @@ void request_page(Context& c, int64_t id, const std::string& failed_kind, const 
     form->SetValue("FORM_ACTION", "/admin/requests/" + std::to_string(id) + "/events");
     if (failed) form->ShowSection("FORM_OPEN");
     static const std::map<std::string, std::string> kNone;
-    for (const auto& f : event_fields(kind, v, who, failed ? values : Values{})) {
+    for (const auto& f : event_fields(kind, v, who, failed ? values : Values{}, *cal)) {
       add_field(*form, f, failed ? errors : kNone);
       if (failed) {
         if (auto it = errors.find(f.name); it != errors.end()) summary.emplace_back(f.id, it->second);
@@ -303,6 +327,14 @@ void get_admin_requests(Context& c) {
     if (w == *list) tab->ShowSection("CURRENT");
   }
   if (handles_requests(who)) d.ShowSection("CAN_ENTER");
+  auto notices = app::recent_staff_notices(*c.app.db, who, agency, 5);
+  render::Dict* reminders = notices.empty() ? nullptr : d.AddSectionDictionary("REMINDERS");
+  for (const auto& n : notices) {
+    auto* row = reminders->AddSectionDictionary("REMINDER");
+    row->SetValue("REMINDER_AT", n.created_at);
+    row->SetValue("REMINDER_BODY", n.body);
+    if (n.request_id) row->AddSectionDictionary("REMINDER_LINK")->SetValue("REMINDER_ID", std::to_string(*n.request_id));
+  }
   for (const auto& w : rows.rows) {
     const auto& r = w.request;
     auto* row = d.AddSectionDictionary("ROW");

@@ -58,6 +58,16 @@ void Context::parse_body(size_t limit) {
   if (req.hasContentLength() && static_cast<size_t>(req.getContentLength64()) > limit) {
     throw app::AppError(app::ErrorKind::kInvalid, "too_large", "提交的内容过大");
   }
+  if (req.getContentType().rfind("application/json", 0) == 0) {
+    // Kept as sent: API handlers parse it. Read at most limit + 1 bytes to tell "too large".
+    json_posted_ = true;
+    std::string body(limit + 1, '\0');
+    req.stream().read(body.data(), static_cast<std::streamsize>(body.size()));
+    body.resize(static_cast<size_t>(req.stream().gcount()));
+    if (body.size() > limit) throw app::AppError(app::ErrorKind::kInvalid, "too_large", "提交的内容过大");
+    json_body_ = std::move(body);
+    return;
+  }
   Poco::Net::HTMLForm form;
   form.setFieldLimit(200);
   form.setValueLengthLimit(static_cast<int>(std::min<size_t>(limit, 8 * 1024 * 1024)));

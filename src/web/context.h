@@ -44,6 +44,9 @@ class Context {
   std::optional<int64_t> int_param(const std::string& name) const;
   int64_t route_id(const std::string& name = "id") const;
   const std::vector<UploadedFile>& files() const { return files_; }
+  // The body of a POST sent as application/json (the API), unparsed; empty otherwise.
+  const std::string& json_body() const { return json_body_; }
+  bool has_json_body() const { return json_posted_; }
   std::string cookie(const std::string& name) const;
   std::string client_ip() const;
 
@@ -68,6 +71,8 @@ class Context {
  private:
   std::multimap<std::string, std::string> query_, form_;
   std::vector<UploadedFile> files_;
+  std::string json_body_;
+  bool json_posted_ = false;
   bool sent_ = false;
 };
 

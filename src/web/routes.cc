@@ -3,6 +3,9 @@
 #include "render/templates.h"
 #include "web/admin_handlers.h"
 #include "web/api_handlers.h"
+#include "web/calendar_handlers.h"
+#include "web/letter_handlers.h"
+#include "web/request_api_handlers.h"
 #include "web/portal_handlers.h"
 #include "web/search_handlers.h"
 #include "web/request_handlers.h"
@@ -81,6 +84,8 @@ std::vector<Route> all_routes() {
       {"GET", "/api/v1/items/{*index_no}", api_item, Access::kPublic, {}},
       {"GET", "/api/v1/search", api_search, Access::kPublic, {}},
       {"OPTIONS", "/api/v1/{*path}", api_preflight, Access::kPublic, {}},
+      {"POST", "/api/v1/requests", api_submit_request, Access::kPublic, {}},
+      {"GET", "/api/v1/requests/{code}", api_request_status, Access::kPublic, {}},
       {"GET", "/admin/requests", get_admin_requests, Access::kRoles, request_readers},
       {"GET", "/admin/requests/new", get_new_admin_request, Access::kRoles, request_handlers},
       {"POST", "/admin/requests", post_admin_request, Access::kRoles, request_handlers},
@@ -97,6 +102,10 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/appeals", post_new_appeal, Access::kRoles, request_handlers},
       {"GET", "/admin/appeals/{id}", get_appeal, Access::kRoles, {Role::kOffice, Role::kRequestClerk, Role::kLeader, Role::kAdmin}},
       {"POST", "/admin/appeals/{id}", post_appeal, Access::kRoles, request_handlers},
+      {"GET", "/admin/calendar", get_admin_calendar, Access::kRoles, admin},
+      {"POST", "/admin/calendar", post_admin_calendar, Access::kRoles, admin},
+      {"GET", "/admin/requests/{id}/letters/{seq}", get_request_letter, Access::kRoles, request_handlers},
+      {"POST", "/admin/requests/{id}/letters/{seq}/issue", post_issue_letter, Access::kRoles, request_handlers},
       {"GET", "/requests/status", get_request_status, Access::kPublic, {}},
       {"POST", "/requests/status", post_request_status, Access::kPublic, {}},
       {"GET", "/requests/{slug}/new", get_request_form, Access::kPublic, {}},

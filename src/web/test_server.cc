@@ -26,6 +26,27 @@ PageCache& TestServer::enable_page_cache(std::chrono::milliseconds fresh_for) {
   return *cache_;
 }
 
+TestReply TestServer::send_raw(const std::string& method, const std::string& path, const std::string& content_type,
+                               const std::string& body, const std::map<std::string, std::string>& headers) {
+  Poco::Net::HTTPClientSession session("127.0.0.1", socket_.address().port());
+  Poco::Net::HTTPRequest req(method, path, Poco::Net::HTTPMessage::HTTP_1_1);
+  for (const auto& [k, v] : headers) req.set(k, v);
+  req.setContentType(content_type);
+  req.setContentLength(static_cast<std::streamsize>(body.size()));
+  session.sendRequest(req) << body;
+  Poco::Net::HTTPResponse resp;
+  std::istream& in = session.receiveResponse(resp);
+  TestReply r;
+  r.status = resp.getStatus();
+  for (const auto& [k, v] : resp) {
+    std::string key = k;
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    r.headers[key] = r.headers.count(key) ? r.headers[key] + "\n" + v : v;
+  }
+  Poco::StreamCopier::copyToString(in, r.body);
+  return r;
+}
+
 TestReply TestServer::request(const std::string& method, const std::string& path, const app::Session* s,
                               const std::string& form, const std::string& cookies) {
   Poco::Net::HTTPClientSession session("127.0.0.1", socket_.address().port());

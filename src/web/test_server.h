@@ -33,6 +33,9 @@ class TestServer {
   TestReply request(const std::string& method, const std::string& path, const app::Session* session = nullptr,
                     const std::string& form = "", const std::string& cookies = "");
   TestReply get(const std::string& path, const app::Session* s = nullptr) { return request("GET", path, s); }
+  // Sends `body` as it is with this content type and extra headers (name → value).
+  TestReply send_raw(const std::string& method, const std::string& path, const std::string& content_type,
+                     const std::string& body, const std::map<std::string, std::string>& headers = {});
 
   // Serves through a page cache from now on (off by default, so that tests which change
   // data behind the server's back see the change at once).

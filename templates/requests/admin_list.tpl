@@ -1,4 +1,7 @@
 {{%AUTOESCAPE context="HTML"}}<h1>依申请公开</h1>
+{{#REMINDERS}}<section class="notice warn" aria-labelledby="reminders-h"><h2 id="reminders-h">期限提醒</h2><ul>
+{{#REMINDER}}<li>{{REMINDER_AT}} {{#REMINDER_LINK}}<a href="/admin/requests/{{REMINDER_ID}}">{{/REMINDER_LINK}}{{REMINDER_BODY}}{{#REMINDER_LINK}}</a>{{/REMINDER_LINK}}</li>{{/REMINDER}}
+</ul></section>{{/REMINDERS}}
 {{#CAN_ENTER}}<p><a class="button" href="/admin/requests/new">登记来信、来访、传真或电子邮件申请</a></p>{{/CAN_ENTER}}
 <nav class="tabs" aria-label="工作列表"><ul>
 {{#TAB}}<li><a href="{{TAB_URL}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{TAB_LABEL}}（{{TAB_COUNT}}）</a></li>{{/TAB}}

@@ -11,7 +11,16 @@
 <table class="list"><caption class="visually-hidden">办理记录</caption>
 <thead><tr><th scope="col">日期</th><th scope="col">事项</th><th scope="col">内容</th><th scope="col">内部备注</th><th scope="col">记录人</th><th scope="col">记录时间</th></tr></thead><tbody>
 {{#EVENT}}<tr><td>{{EVENT_DATE}}</td><td>{{EVENT_LABEL}}</td><td>{{EVENT_SUMMARY}}</td><td>{{EVENT_NOTE}}</td><td>{{EVENT_ACTOR}}</td><td>{{EVENT_AT}}</td></tr>{{/EVENT}}
-</tbody></table></section>
+</tbody></table>
+{{#HAS_NOTES}}<h3 id="notes-h">系统记录</h3>
+<table class="list" aria-labelledby="notes-h"><thead><tr><th scope="col">记录时间</th><th scope="col">内容</th><th scope="col">记录人</th></tr></thead><tbody>
+{{#NOTE}}<tr><td>{{NOTE_AT}}</td><td>{{NOTE_BODY}}</td><td>{{NOTE_ACTOR}}</td></tr>{{/NOTE}}
+</tbody></table>{{/HAS_NOTES}}</section>
+{{#LETTERS}}<section aria-labelledby="letters-h" id="letters"><h2 id="letters-h">告知书</h2>
+<table class="list"><caption class="visually-hidden">告知书</caption>
+<thead><tr><th scope="col">事项日期</th><th scope="col">告知书</th><th scope="col">文号</th><th scope="col">出具</th></tr></thead><tbody>
+{{#LETTER}}<tr><td>{{LETTER_DATE}}</td><td><a href="/admin/requests/{{LETTER_REQUEST}}/letters/{{LETTER_SEQ}}">{{LETTER_TITLE}}</a></td><td>{{LETTER_REF}}</td><td>{{LETTER_ISSUED}}</td></tr>{{/LETTER}}
+</tbody></table></section>{{/LETTERS}}
 <section aria-labelledby="next-h" id="event-forms"><h2 id="next-h">记录办理事项</h2>
 {{#NO_NEXT}}<p>该申请已办结，不能再记录办理事项。</p>{{/NO_NEXT}}
 {{#READ_ONLY}}<p>只有申请受理员和办公室可以记录办理事项。</p>{{/READ_ONLY}}
