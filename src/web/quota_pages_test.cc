@@ -201,3 +201,32 @@ TEST_F(QuotaPagesTest, ChartsAndSpreadsheetExport) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(QuotaPagesTest, ItemPageShowsOnlyTheFormsOneMayUse) {
+  app::ItemInput in;
+  in.title = "商贸流通统计月报";
+  in.department_id = a_.dept_a;
+  in.class_id = a_.class_id;
+  in.topic_id = a_.topic_id;
+  in.genre_id = a_.genre_id;
+  in.creation_date = core::Date::today_cst().iso();
+  int64_t item = app::create_item(*db_, a_.who["liaison"], a_.id, in);
+  std::string url = "/admin/items/" + std::to_string(item);
+  auto liaison = server_->get(url, &s_["liaison"]);
+  EXPECT_NE(liaison.body.find("登记渠道"), std::string::npos);
+  EXPECT_NE(liaison.body.find("登记公开属性"), std::string::npos);
+  EXPECT_NE(liaison.body.find("起草时选定公开方式"), std::string::npos);
+  auto secrecy = server_->get(url, &s_["secrecy"]);
+  EXPECT_EQ(secrecy.body.find("登记渠道"), std::string::npos);
+  EXPECT_NE(secrecy.body.find("登记公开属性"), std::string::npos);
+  auto other = server_->get(url, &s_["head_b"]);
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(other.body.find("登记渠道"), std::string::npos);
+  EXPECT_EQ(other.body.find("登记公开属性"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongkai::web
