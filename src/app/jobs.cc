@@ -1,5 +1,6 @@
 #include "app/jobs.h"
 
+#include <atomic>
 #include <iostream>
 
 #include "app/catalog.h"
@@ -12,6 +13,9 @@ namespace gongkai::app {
 
 namespace {
 constexpr int64_t kJobsLockKey = 7271002;
+// Quota notices change at most daily; once an hour is enough, not every pass.
+constexpr int64_t kQuotaNoticeEverySeconds = 3600;
+std::atomic<int64_t> g_last_quota_run{0};
 }
 
 int run_jobs_once(store::Database& db) {
@@ -21,7 +25,11 @@ int run_jobs_once(store::Database& db) {
     published = publish_due(db, now);
     auto c = db.acquire();
     store::delete_expired_sessions(*c, now);
-    run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
+    int64_t now_s = core::unix_now();
+    if (now_s - g_last_quota_run.load() >= kQuotaNoticeEverySeconds) {
+      run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
+      g_last_quota_run.store(now_s);
+    }
   });
   return published;
 }
