@@ -6,6 +6,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <variant>
 #include <vector>
 
@@ -71,5 +72,21 @@ std::string to_docx(const Document& doc);
 // XLSX bytes: a sheet "正文" with the headings and paragraphs in order, then one sheet per
 // table with merged cells for spans and numbers as numbers.
 std::string to_xlsx(const Document& doc);
+
+// The formats above, for handlers that offer one document as several downloads.
+enum class DocumentFormat { kHtml, kPdf, kDocx, kXlsx };
+
+// The format named by an extension or a query value: "pdf", "docx", "xlsx", "html" or "htm"
+// (case ignored, leading dot allowed); nullopt for anything else.
+std::optional<DocumentFormat> parse_document_format(std::string_view name);
+
+// The Content-Type to send, e.g. "application/pdf".
+const char* content_type(DocumentFormat format);
+
+// The file name extension with its dot, e.g. ".pdf".
+const char* file_extension(DocumentFormat format);
+
+// to_html, to_pdf, to_docx or to_xlsx as `format` says.
+std::string render_document(const Document& doc, DocumentFormat format);
 
 }  // namespace gongkai::render

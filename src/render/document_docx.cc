@@ -192,7 +192,7 @@ std::string styles_xml() {
     const char* pPr;
   };
   const HeadingStyle headings[] = {
-      {"宋体", 44, true, "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/><w:jc w:val=\"center\"/>"},
+      {"宋体", 44, true, "<w:spacing w:after=\"579\" w:line=\"700\" w:lineRule=\"exact\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/>"},
       {"黑体", 32, false, ""},
       {"楷体", 32, true, ""},
   };
@@ -204,13 +204,13 @@ std::string styles_xml() {
            fonts(headings[i].east_asia, headings[i].size, headings[i].bold) + "</w:style>";
   }
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Caption\"><w:name w:val=\"caption\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:qFormat/><w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:before=\"120\" w:after=\"60\" "
-         "w:line=\"240\" w:lineRule=\"auto\"/><w:jc w:val=\"center\"/></w:pPr>" + fonts("黑体", 24, false) + "</w:style>";
+         "<w:qFormat/><w:pPr><w:spacing w:before=\"120\" w:after=\"60\" w:line=\"240\" w:lineRule=\"auto\"/>"
+         "<w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:jc w:val=\"center\"/></w:pPr>" + fonts("黑体", 24, false) + "</w:style>";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"TableText\"><w:name w:val=\"Table Text\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
+         "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
          "<w:jc w:val=\"left\"/></w:pPr>" + fonts("宋体", 21, false) + "</w:style>";
   out += "<w:style w:type=\"paragraph\" w:styleId=\"Footer\"><w:name w:val=\"footer\"/><w:basedOn w:val=\"Normal\"/>"
-         "<w:pPr><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/><w:spacing w:line=\"240\" w:lineRule=\"auto\"/>"
+         "<w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
          "<w:jc w:val=\"center\"/></w:pPr>" + fonts("宋体", 21, false) + "</w:style>";
   out += "<w:style w:type=\"table\" w:styleId=\"DocTable\"><w:name w:val=\"Document Table\"/><w:tblPr><w:tblBorders>";
   for (const char* side : {"top", "left", "bottom", "right", "insideH", "insideV"}) {

@@ -121,6 +121,34 @@ TEST(DocumentDocx, Table3KeepsItsMerges) {
   EXPECT_TRUE(all(all(rows[3], "tc").at(1), "b").empty());
 }
 
+// Word rejects a file whose property elements are out of the schema's sequence.
+TEST(DocumentDocx, PropertiesFollowTheSchemaOrder) {
+  Docx x(samples::report());
+  const std::map<std::string, std::vector<std::string>> orders = {
+      {"pPr", {"pStyle", "keepNext", "spacing", "ind", "jc", "outlineLvl"}},
+      {"rPr", {"rFonts", "b", "bCs", "sz", "szCs", "lang"}},
+      {"tcPr", {"tcW", "gridSpan", "vMerge", "vAlign"}},
+      {"tblPr", {"tblStyle", "tblW", "jc", "tblBorders", "tblLayout", "tblCellMar"}},
+      {"sectPr", {"footerReference", "pgSz", "pgMar", "docGrid"}},
+      {"style", {"name", "basedOn", "next", "qFormat", "pPr", "rPr", "tblPr"}},
+  };
+  for (const auto& part : {x.parts.at("word/document.xml"), x.parts.at("word/styles.xml")}) {
+    auto doc = parse(part);
+    for (const auto& [parent, order] : orders) {
+      for (Element* e : all(doc, parent.c_str())) {
+        size_t last = 0;
+        for (Poco::XML::Node* c = e->firstChild(); c; c = c->nextSibling()) {
+          auto at = std::find(order.begin(), order.end(), c->localName());
+          ASSERT_NE(at, order.end()) << c->localName() << " in " << parent;
+          size_t pos = static_cast<size_t>(at - order.begin());
+          EXPECT_GE(pos, last) << c->localName() << " out of order in " << parent;
+          last = pos;
+        }
+      }
+    }
+  }
+}
+
 TEST(DocumentDocx, TextIsEscapedAndCleaned) {
   Document d;
   d.title = "<标题> & \"引号\"";

@@ -75,7 +75,10 @@ void append_cell(std::string& out, const PlacedCell& pc, bool in_head) {
 
 void append_table(std::string& out, const Table& table) {
   TableGrid grid(table);
-  out += "<div class=\"doc-table-wrap\"><table class=\"doc-table\">";
+  // The wrapper scrolls a wide table on a narrow screen; keyboard users need to reach it too.
+  out += "<div class=\"doc-table-wrap\" role=\"region\" tabindex=\"0\" aria-label=\"";
+  append_xml_escaped(out, table.caption.empty() ? std::string_view("表格") : std::string_view(table.caption));
+  out += "\"><table class=\"doc-table\">";
   if (!table.caption.empty()) {
     out += "<caption>";
     append_text(out, table.caption);

@@ -56,6 +56,10 @@ TEST(DocumentHtml, Table3HeaderKeepsSpansAndScopes) {
             std::string::npos);
   EXPECT_NE(html.find("<td class=\"doc-center doc-num\">100</td>"), std::string::npos);
   EXPECT_EQ(count(html, "<tr>"), 28u);
+  // The scrolling wrapper is a named region keyboard users can reach.
+  EXPECT_NE(html.find("<div class=\"doc-table-wrap\" role=\"region\" tabindex=\"0\" "
+                      "aria-label=\"三、收到和处理政府信息公开申请情况\">"),
+            std::string::npos);
   EXPECT_EQ(count(html, "<col class=\"doc-w"), 10u);
   gumbo_destroy_output(&kGumboDefaultOptions, g);
 }
@@ -75,6 +79,7 @@ TEST(DocumentHtml, EscapesEverything) {
   EXPECT_NE(html.find("&lt;script&gt;"), std::string::npos);
   EXPECT_NE(html.find("a &amp; b<br>&quot;c&quot; &#39;d&#39; </p>"), std::string::npos);
   EXPECT_NE(html.find("<td>&lt;/td&gt;&lt;td&gt;</td>"), std::string::npos);
+  EXPECT_NE(html.find("aria-label=\"&lt;img src=x onerror=alert(1)&gt;\""), std::string::npos);
 }
 
 TEST(DocumentHtml, ParagraphClassesAndPageBreak) {

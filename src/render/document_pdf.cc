@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -96,7 +97,9 @@ class PdfWriter {
  public:
   // `cr` is null in the measuring pass; `total_pages` is only used when drawing.
   PdfWriter(const Document& doc, PangoContext* ctx, cairo_t* cr, int total_pages)
-      : doc_(doc), geo_(geometry(doc)), ctx_(ctx), cr_(cr), total_pages_(total_pages) {}
+      : doc_(doc), geo_(geometry(doc)), ctx_(ctx), cr_(cr), total_pages_(total_pages) {
+    if (cr_) surface_ = cairo_get_target(cr_);
+  }
 
   int run() {
     start_page();
@@ -196,8 +199,31 @@ class PdfWriter {
     } else if (!page_empty()) {
       y_ += before;
     }
+    bookmark(level, h.text);
     flow(l.get());
     y_ += after;
+  }
+
+  // An entry in the PDF outline (the viewer's bookmarks) under the last heading one level up.
+  void bookmark(int level, std::string_view text) {
+    if (!surface_) return;
+    std::string title = clean_text(text);
+    std::replace(title.begin(), title.end(), '\n', ' ');
+    std::replace(title.begin(), title.end(), '\t', ' ');
+    if (title.empty()) return;
+    int parent = CAIRO_PDF_OUTLINE_ROOT;
+    for (int l = level - 1; l >= 1; --l) {
+      if (outline_[l - 1] != 0) {
+        parent = outline_[l - 1];
+        break;
+      }
+    }
+    char target[64];
+    std::snprintf(target, sizeof target, "page=%d pos=[%.1f %.1f]", page_, geo_.left, y_);
+    int id = cairo_pdf_surface_add_outline(surface_, parent, title.c_str(), target,
+                                           level < 3 ? CAIRO_PDF_OUTLINE_FLAG_OPEN : cairo_pdf_outline_flags_t{});
+    outline_[level - 1] = id;
+    for (int l = level; l < 3; ++l) outline_[l] = 0;
   }
 
   void paragraph(const Paragraph& p) {
@@ -292,10 +318,15 @@ class PdfWriter {
         double top = std::max(b.top, from), bottom = std::min(b.top + b.height, to);
         if (bottom <= top) continue;
         double x = geo_.left + b.x;
+        // A cell cut by a page break shows its text in each part that has room for it, so a
+        // row label spanning many rows is seen on every page it reaches.
+        double text_top = b.text_top;
+        bool cut = top > b.top || bottom < b.top + b.height;
+        if (cut && b.text_height + 2 * kCellPadY <= bottom - top) text_top = top + (bottom - top - b.text_height) / 2;
         cairo_save(cr_);
         cairo_rectangle(cr_, x, offset + top, b.width, bottom - top);
         cairo_clip(cr_);
-        cairo_move_to(cr_, x + kCellPadX, offset + b.text_top);
+        cairo_move_to(cr_, x + kCellPadX, offset + text_top);
         pango_cairo_show_layout(cr_, b.layout.get());
         cairo_restore(cr_);
         cairo_rectangle(cr_, x, offset + top, b.width, bottom - top);
@@ -347,12 +378,15 @@ class PdfWriter {
     y_ += 0.5 * kBodySize;
   }
 
-  // Places a row group at y_: whole when it fits here or on a new page, else in slices over
-  // as many pages as it takes. `header` is repeated at the top of each new page.
+  // Places a row group at y_: whole when it fits here; a small group that does not fit goes
+  // whole to the next page; a large one is cut into slices (at row boundaries where it can be)
+  // over as many pages as it takes rather than leave most of a page empty. `header` is
+  // repeated at the top of each new page.
   void place_group(const RowGroup& g, const RowGroup* header) {
     if (g.height <= 0) return;
     double fresh = content_height() - (header ? header->height : 0);
-    if (g.height > room() && (g.height <= fresh || room() < 3 * kTableSize * 1.45)) {
+    bool keep_together = g.height <= std::min(fresh, content_height() / 4);
+    if (g.height > room() && (keep_together || room() < 3 * kTableSize * 1.45)) {
       table_page_break(header);
     }
     double from = 0;
@@ -374,6 +408,8 @@ class PdfWriter {
   PageGeometry geo_;
   PangoContext* ctx_;
   cairo_t* cr_;
+  cairo_surface_t* surface_ = nullptr;
+  int outline_[3] = {0, 0, 0};  // the latest outline entry of each heading level
   int total_pages_;
   int page_ = 0;
   double y_ = 0;
@@ -416,7 +452,15 @@ struct Context {
 
 }  // namespace
 
-#if defined(__SANITIZE_ADDRESS__)
+#if defined(__SANITIZE_ADDRESS__)  // GCC
+#define GK_PDF_ASAN 1
+#elif defined(__has_feature)     // clang
+#if __has_feature(address_sanitizer)
+#define GK_PDF_ASAN 1
+#endif
+#endif
+
+#ifdef GK_PDF_ASAN
 // LeakSanitizer: cairo 1.16 leaks about 768 bytes per PDF while subsetting fonts in
 // cairo_surface_finish, and fontconfig keeps its configuration for the process; neither is
 // ours to free. Any binary that links the PDF writer gets these suppressions.

@@ -25,11 +25,14 @@ std::string squash(const std::string& s) {
   return out;
 }
 
-bool have_poppler() { return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1") == 0; }
+bool have_poppler() {
+  return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && "
+                     "command -v pdftohtml >/dev/null 2>&1") == 0;
+}
 
 #define REQUIRE_POPPLER()                                                                     \
   if (!have_poppler())                                                                        \
-  GTEST_SKIP() << "pdftotext/pdfinfo not found: install poppler-utils (scripts/install-deps.sh)"
+  GTEST_SKIP() << "pdftotext/pdfinfo/pdftohtml not found: install poppler-utils (scripts/install-deps.sh)"
 
 // The PDF written to a temporary file, removed with the object.
 struct PdfFile {
@@ -43,6 +46,7 @@ struct PdfFile {
 
   std::string run(const std::string& command) const {
     std::string cmd = command + " '" + path.string() + "' " + (command.starts_with("pdftotext") ? "- " : "") + "2>/dev/null";
+    if (command.starts_with("pdftohtml")) cmd = command + " '" + path.string() + "' 2>/dev/null";
     std::string out;
     FILE* p = popen(cmd.c_str(), "r");
     if (!p) return out;
@@ -93,6 +97,58 @@ TEST(DocumentPdf, ChineseTextTitleAndFooter) {
   EXPECT_NE(text.find("第1页共" + std::to_string(pages) + "页"), std::string::npos) << text;
   EXPECT_NE(f.info().find("慈溪市商务局2021年政府信息公开工作年度报告"), std::string::npos) << f.info();
   EXPECT_NE(f.info().find("595.276 x 841.89"), std::string::npos) << f.info();
+}
+
+TEST(DocumentPdf, HeadingsBecomeNestedBookmarks) {
+  REQUIRE_POPPLER();
+  Document d;
+  d.blocks = {Heading{1, "年度报告"}, Heading{2, "一、总体情况"}, Paragraph{.text = "正文"}, PageBreak{},
+              Heading{2, "二、主动公开<情况>"}, Heading{3, "（一）基本情况"}, Heading{2, "三、依申请公开"}};
+  PdfFile f(to_pdf(d));
+  std::string xml = f.run("pdftohtml -xml -stdout -i -q");
+  size_t at = xml.find("<outline>");
+  ASSERT_NE(at, std::string::npos) << xml;
+  EXPECT_EQ(squash(xml.substr(at, xml.find("</pdf2xml>") - at)),
+            "<outline><itempage=\"1\">年度报告</item><outline><itempage=\"1\">一、总体情况</item>"
+            "<itempage=\"2\">二、主动公开&lt;情况&gt;</item><outline><itempage=\"2\">（一）基本情况</item></outline>"
+            "<itempage=\"2\">三、依申请公开</item></outline></outline>");
+}
+
+// Every word of the text lies inside the GB/T 9704 text block (A4 portrait: 28 mm left, 26 mm
+// right, 37 mm top, 35 mm bottom; landscape turns them with the page); only the page number
+// sits below it.
+TEST(DocumentPdf, TextStaysInsideTheTextBlock) {
+  REQUIRE_POPPLER();
+  constexpr double mm = 72.0 / 25.4;
+  for (bool landscape : {false, true}) {
+    Document d = samples::report(80);
+    d.landscape = landscape;
+    d.blocks.push_back(Paragraph{.text = std::string(40, 'W') + "长而无空格的英文与中文混排也要在版心内换行。" + std::string(30, '9')});
+    PdfFile f(to_pdf(d));
+    std::string xml = f.run("pdftotext -bbox -enc UTF-8");
+    double width = landscape ? 297 * mm : 210 * mm, height = landscape ? 210 * mm : 297 * mm;
+    double left = (landscape ? 37 : 28) * mm, right = width - (landscape ? 35 : 26) * mm;
+    double top = (landscape ? 28 : 37) * mm, bottom = height - (landscape ? 26 : 35) * mm;
+    std::regex word("<word xMin=\"([0-9.]+)\" yMin=\"([0-9.]+)\" xMax=\"([0-9.]+)\" yMax=\"([0-9.]+)\">([^<]*)</word>");
+    int words = 0, footers = 0;
+    for (auto it = std::sregex_iterator(xml.begin(), xml.end(), word); it != std::sregex_iterator(); ++it) {
+      const std::smatch& m = *it;
+      double x0 = std::stod(m[1]), y0 = std::stod(m[2]), x1 = std::stod(m[3]), y1 = std::stod(m[4]);
+      ++words;
+      EXPECT_GE(x0, left - 0.5) << m[5] << (landscape ? " landscape" : "");
+      EXPECT_LE(x1, right + 0.5) << m[5] << (landscape ? " landscape" : "");
+      if (y0 >= bottom) {
+        ++footers;
+        EXPECT_TRUE(std::regex_match(m[5].str(), std::regex("第|页|共|[0-9]+"))) << m[5];
+        EXPECT_LE(y1, height - 10 * mm);
+      } else {
+        EXPECT_GE(y0, top - 1) << m[5];
+        EXPECT_LE(y1, bottom + 1) << m[5];
+      }
+    }
+    EXPECT_GT(words, 500);
+    EXPECT_EQ(footers, 6 * f.pages());  // 第 N 页 共 M 页
+  }
 }
 
 TEST(DocumentPdf, LongDocumentNumbersEveryPage) {
@@ -153,6 +209,31 @@ TEST(DocumentPdf, TableOf200RowsRepeatsHeaderOnEveryPage) {
   for (int i : {1, 57, 123, 200}) {
     EXPECT_EQ(count(all, "第" + std::to_string(i) + "条关于"), 1u) << i;
   }
+}
+
+TEST(DocumentPdf, LabelOfACellCutByAPageBreakShowsOnEachPage) {
+  REQUIRE_POPPLER();
+  // Table 三's 三、本年度办理结果 spans 22 rows, more than the rest of page 1 holds.
+  PdfFile f(to_pdf(samples::report()));
+  auto texts = f.page_texts();
+  ASSERT_GE(texts.size(), 2u);
+  int pages_with_label = 0;
+  for (const std::string& t : texts) pages_with_label += t.find("三、本年度办理结果") != std::string::npos;
+  EXPECT_EQ(pages_with_label, static_cast<int>(texts.size()));
+}
+
+TEST(DocumentPdf, LargeRowGroupStartsWhereThereIsRoom) {
+  REQUIRE_POPPLER();
+  // On A3 landscape the 22 rows under 三、本年度办理结果 would fit a page of their own, but
+  // moving them there would leave most of page 1 empty: they start on page 1 instead.
+  Document d = samples::report(40);
+  d.page = PageSize::kA3;
+  d.landscape = true;
+  PdfFile f(to_pdf(d));
+  auto texts = f.page_texts();
+  ASSERT_GE(texts.size(), 2u);
+  EXPECT_NE(texts[0].find("（一）予以公开"), std::string::npos);
+  EXPECT_NE(texts[0].find("（三）不予公开"), std::string::npos);
 }
 
 TEST(DocumentPdf, CellTallerThanAPageIsSplitNotLost) {
