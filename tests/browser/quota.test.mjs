@@ -153,11 +153,14 @@ describe('quota and assessment pages on a 360 px wide screen', () => {
   for (const [what, role, url] of [['quota table', 'office', '/admin/quota'],
                                    ['department quota page', 'liaison', null],
                                    ['assessment', 'office', `/admin/assessment?period=${year}`],
-                                   ['secrecy register', 'office', '/admin/registers/secrecy']]) {
+                                   ['secrecy register', 'office', '/admin/registers/secrecy'],
+                                   ['complaints', 'office', '/admin/complaints'],
+                                   ['work records', 'office', '/admin/work-records'],
+                                   ['public complaint form', null, '/complaints/cxswj/new']]) {
     test(`${what}: no horizontal scroll, no serious axe violation`, async (t) => {
       const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
       await withArtifacts(`360 ${what}`, page, async () => {
-        await login(page, role);
+        if (role) await login(page, role);
         if (url) {
           assert.equal((await page.goto(url)).status(), 200);
         } else {
