@@ -159,6 +159,19 @@ void quota_page(Context& c, int status, const std::map<std::string, std::string>
 
 void get_quota(Context& c) { quota_page(c, 200, {}, {}); }
 
+void fill_home_notices(Context& c, render::Dict& d, int64_t agency_id) {
+  const auto& who = c.who();
+  std::vector<store::QuotaNoticeRow> notices;
+  if (who.has(Role::kOffice) || who.has(Role::kLeader)) {
+    notices = app::quota_notices(*c.app.db, who, agency_id, std::nullopt, 5);
+  }
+  if ((who.has(Role::kLiaison) || who.has(Role::kHead)) && who.department_id) {
+    auto mine = app::quota_notices(*c.app.db, who, agency_id, who.department_id, 5);
+    notices.insert(notices.end(), mine.begin(), mine.end());
+  }
+  add_notices(d, notices);
+}
+
 void post_quota_rule(Context& c) {
   app::QuotaInput in{c.param("department_id"), c.param("year"), c.param("rule_month"), c.param("items"), c.param("due_day"),
                      c.param("shift")};

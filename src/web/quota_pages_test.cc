@@ -230,3 +230,25 @@ TEST_F(QuotaPagesTest, ItemPageShowsOnlyTheFormsOneMayUse) {
 
 }  // namespace
 }  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(QuotaPagesTest, RemindersShowOnTheHomePage) {
+  // On 2026-03-11 商贸流通科 is behind its March quota (due 03-13) and 对外贸易科 missed February's.
+  app::set_reminder_days(*db_, a_.who["office"], a_.id, "5");
+  app::set_quota(*db_, a_.who["office"], a_.id, {std::to_string(a_.dept_a), "2026", "3", "3", "15", "previous"});
+  app::set_quota(*db_, a_.who["office"], a_.id, {std::to_string(a_.dept_b), "2026", "2", "2", "1", "next"});
+  EXPECT_EQ(app::run_quota_notices(*db_, *core::Date::parse("2026-03-11")), 2);
+  auto liaison = server_->get("/admin", &s_["liaison"]);
+  EXPECT_NE(liaison.body.find("报送提醒"), std::string::npos);
+  EXPECT_NE(liaison.body.find("截止提醒"), std::string::npos);
+  auto office = server_->get("/admin", &s_["office"]);
+  EXPECT_NE(office.body.find("逾期通知"), std::string::npos);
+  EXPECT_NE(office.body.find("对外贸易科"), std::string::npos);
+  auto secrecy = server_->get("/admin", &s_["secrecy"]);
+  EXPECT_EQ(secrecy.body.find("报送提醒"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongkai::web
