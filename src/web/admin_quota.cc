@@ -240,6 +240,20 @@ void assessment_page(Context& c, int status, const std::map<std::string, std::st
   app::Assessment a = app::assess(*c.app.db, who, agency, period, today);
   Page p(c, "考核", "admin/assessment.tpl");
   auto& d = p.content();
+  {
+    // Shortcuts to the periods around today: this month, this quarter, this year, last year.
+    char month[16], quarter[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", today.year(), today.month());
+    std::snprintf(quarter, sizeof quarter, "%04d-Q%d", today.year(), (today.month() + 2) / 3);
+    for (const auto& [id, label] : std::vector<std::pair<std::string, std::string>>{
+             {month, "本月"}, {quarter, "本季度"}, {std::to_string(today.year()), "本年"},
+             {std::to_string(today.year() - 1), "上年"}}) {
+      auto* tab = d.AddSectionDictionary("PERIOD_TAB");
+      tab->SetValue("ID", id);
+      tab->SetValue("LABEL", label);
+      if (id == a.period.id) tab->ShowSection("CURRENT");
+    }
+  }
   d.SetValue("PERIOD", a.period.id);
   d.SetValue("PERIOD_LABEL", a.period.label);
   d.SetValue("AS_OF", a.as_of.iso());

@@ -194,6 +194,7 @@ TEST_F(QuotaPagesTest, ChartsAndSpreadsheetExport) {
   EXPECT_NE(quota.body.find("各科室定额与报送"), std::string::npos);
   auto page = server_->get("/admin/assessment?period=" + this_month().substr(0, 4), &s_["leader"]);
   EXPECT_NE(page.body.find("月度考核得分"), std::string::npos);
+  EXPECT_NE(page.body.find("aria-current=\"page\">本年</a>"), std::string::npos) << "the period shortcuts";
   EXPECT_NE(page.body.find("<svg"), std::string::npos);
   auto liaison = server_->get("/admin/assessment", &s_["liaison"]);
   EXPECT_EQ(liaison.body.find("月度考核得分"), std::string::npos) << "the chart compares departments";

@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>政府信息公开工作考核 · {{PERIOD_LABEL}}</h1>
+<nav aria-label="考核期间" class="tabs"><ul>{{#PERIOD_TAB}}<li><a href="/admin/assessment?period={{ID}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/PERIOD_TAB}}</ul></nav>
 <form method="get" action="/admin/assessment" class="form inline-form">
   <label for="period">考核期间（月 2026-11、季度 2026-Q4、年 2026）</label>
   <input id="period" name="period" value="{{PERIOD}}" maxlength="7">
