@@ -102,9 +102,11 @@ Assessment compute(store::Conn& c, int64_t agency_id, const core::Period& period
   for (const auto& [dept, v] : store::department_secrecy_reviews(c, agency_id, from, to)) {
     measures[dept][static_cast<int>(Indicator::kSecrecy)] = {v.second, v.first};
   }
-  // Requests (依申请按时办结率): requests carry no department yet, so the indicator does not
-  // apply and its weight is shared out (core::compute_score). When requests are assigned to
-  // departments, fill measures[dept][kRequests] = {closed on time, closed} here.
+  // Requests (依申请按时办结率): a request counts for the department of the staff member who
+  // recorded its answer; departments that answered none are not assessed on it.
+  for (const auto& [dept, v] : store::department_request_timeliness(c, agency_id, period.first_day().iso(), end.iso())) {
+    measures[dept][static_cast<int>(Indicator::kRequests)] = {v.second, v.first};
+  }
 
   std::map<int64_t, std::vector<store::AdjustmentRow>> adjustments;
   for (auto& adj : store::list_adjustments(c, agency_id, period.id)) adjustments[adj.department_id].push_back(adj);

@@ -128,6 +128,7 @@ int64_t create_item(store::Database& db, const Principal& by, int64_t agency_id,
     auto [item_id, rev_id] = store::insert_item(c, agency_id, author, d, now);
     auto rev = store::find_revision(c, agency_id, rev_id);
     event(c, by, *rev, "create", "", "", now);
+    record_attribute_from_draft(c, by, agency_id, item_id, d.disclosure_mode, now);
     return item_id;
   });
 }
@@ -146,6 +147,7 @@ void update_revision(store::Database& db, const Principal& by, int64_t agency_id
     auto item = store::find_item(c, agency_id, rev.item_id);
     if (item->status == "draft") store::set_item_summary(c, rev.item_id, d, false, now);
     event(c, by, rev, "edit", "", "", now);
+    record_attribute_from_draft(c, by, agency_id, rev.item_id, d.disclosure_mode, now);
   });
 }
 

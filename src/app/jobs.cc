@@ -1,5 +1,6 @@
 #include "app/jobs.h"
 
+#include <atomic>
 #include <iostream>
 
 #include "app/catalog.h"
@@ -30,6 +31,10 @@ void run_request_mail_jobs(store::Database& db) {
     std::cerr << "jobs: mail outbox: " << e.what() << "\n";
   }
 }
+
+// Quota notices change at most daily; once an hour is enough, not every pass.
+constexpr int64_t kQuotaNoticeEverySeconds = 3600;
+std::atomic<int64_t> g_last_quota_run{0};
 }
 
 JobPass run_jobs_once(store::Database& db, std::chrono::milliseconds index_budget) {
@@ -41,7 +46,11 @@ JobPass run_jobs_once(store::Database& db, std::chrono::milliseconds index_budge
       auto c = db.acquire();
       store::delete_expired_sessions(*c, now);
     }
-    run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
+    int64_t now_s = core::unix_now();
+    if (now_s - g_last_quota_run.load() >= kQuotaNoticeEverySeconds) {
+      run_quota_notices(db, core::Date::today_cst());  // quota reminders and overdue notices
+      g_last_quota_run.store(now_s);
+    }
     run_request_mail_jobs(db);
     QueueRun q = work_off_search_queue(db, index_budget);
     pass.indexed = q.indexed;

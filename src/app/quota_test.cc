@@ -5,8 +5,10 @@
 #include "app/assessment.h"
 #include "app/catalog.h"
 #include "app/errors.h"
+#include "app/requests.h"
 #include "app/test_fixture.h"
 #include "core/date.h"
+#include "store/directory_store.h"
 #include "store/item_store.h"
 #include "store/migrations.h"
 #include "store/register_store.h"
@@ -235,6 +237,70 @@ TEST_P(QuotaServiceTest, AdjustmentsNeedAReasonAndStayWithinLimits) {
   EXPECT_THROW(assess(*db_, a_.who["office"], a_.id, "2026-13", day("2026-03-20")), ValidationError);
   EXPECT_THROW(save_assessment_scheme(*db_, a_.who["office"], a_.id, {{"quota", "0"}}, ""), ValidationError);
   EXPECT_THROW(save_assessment_scheme(*db_, a_.who["office"], a_.id, {{"quota", "101"}}, ""), ValidationError);
+}
+
+
+}  // namespace
+}  // namespace gongkai::app
+
+namespace gongkai::app {
+namespace {
+
+TEST_P(QuotaServiceTest, RequestsCountForTheDepartmentThatAnswered) {
+  // A clerk of 对外贸易科 answers one request in time and one late.
+  NewUser nu;
+  nu.agency_id = a_.id;
+  nu.username = "qa.clerk_b";
+  nu.display_name = "受理员乙";
+  nu.password = "password123";
+  nu.department_id = a_.dept_b;
+  nu.roles = {"clerk"};
+  int64_t uid = create_user(*db_, Principal::system("test"), nu);
+  Principal clerk;
+  {
+    auto c = db_->acquire();
+    clerk = Principal::from_user(*store::find_user(*c, uid));
+  }
+  auto letter = [&](const char* received) {
+    RequestInput in;
+    in.applicant_kind = "natural_person";
+    in.applicant_name = "张三";
+    in.phone = "0574-63012345";
+    in.address = "浙江省慈溪市白沙路街道某某路1号";
+    in.description = "商贸流通专项资金分配结果";
+    in.delivery_form = "paper";
+    in.delivery_method = "post";
+    in.id_type = "resident_id";
+    in.id_number = "330282198001011237";
+    in.channel = "letter";
+    in.received_on = received;
+    return enter_request(*db_, clerk, a_.id, in, new_request_keys()).id;
+  };
+  int64_t on_time = letter("2026-02-02"), late = letter("2026-02-03");
+  EventInput d;
+  d.kind = "decided";
+  d.outcome = "granted";
+  d.date = "2026-03-02";  // 2 Feb + 20 working days (春节 in between) is after this
+  add_request_event(*db_, clerk, a_.id, on_time, d);
+  d.date = "2026-03-31";
+  add_request_event(*db_, clerk, a_.id, late, d);
+  Assessment a = assess(*db_, a_.who["office"], a_.id, "2026-03", day("2026-04-10"));
+  const DeptScore* b = nullptr;
+  for (const auto& r : a.rows) {
+    if (r.department_id == a_.dept_b) b = &r;
+  }
+  ASSERT_TRUE(b);
+  auto& req = b->score.indicators[static_cast<int>(core::Indicator::kRequests)];
+  EXPECT_TRUE(req.applicable);
+  EXPECT_EQ(req.measure.good, 1);
+  EXPECT_EQ(req.measure.total, 2);
+  EXPECT_EQ(core::format_points(b->score.total), "50.0") << b->score.formula;
+  // 商贸流通科 answered none: not assessed on requests.
+  for (const auto& r : a.rows) {
+    if (r.department_id == a_.dept_a) {
+      EXPECT_FALSE(r.score.indicators[static_cast<int>(core::Indicator::kRequests)].applicable);
+    }
+  }
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, QuotaServiceTest, ::testing::Values("sqlite", "postgres"));

@@ -23,8 +23,8 @@ std::optional<int64_t> actor_id(const Principal& by) {
   return by.user_id ? std::optional<int64_t>(by.user_id) : std::nullopt;
 }
 
-// The item, if `by` may record things about it: the office and administrators for any item;
-// liaisons, heads and leaders for their department's items; secrecy reviewers for attributes.
+// The item, if `by` may record things about it: the office, administrators and leaders for any
+// item; liaisons and heads for their department's items; secrecy reviewers for attributes.
 store::ItemRow load_for_edit(store::Conn& c, const Principal& by, int64_t agency_id, int64_t item_id,
                              bool secrecy_may) {
   require_agency(by, agency_id);
@@ -142,6 +142,17 @@ void set_disclosure_attribute(store::Database& db, const Principal& by, int64_t 
     store::audit(c, by.actor(), {agency_id, "item.attribute", "item", std::to_string(item_id),
                                  in.mode + (withheld ? " " + in.legal_reason : "")});
   });
+}
+
+void record_attribute_from_draft(store::Conn& c, const Principal& by, int64_t agency_id, int64_t item_id,
+                                 const std::string& mode, const std::string& now) {
+  auto current = store::current_attribute(c, agency_id, item_id);
+  if (current && current->mode == mode) return;
+  store::AttributeRow r;
+  r.item_id = item_id;
+  r.mode = mode;
+  r.remarks = current ? "在信息编辑中修改公开方式" : "起草时选定公开方式";
+  store::insert_attribute(c, agency_id, r, actor_id(by), now);
 }
 
 std::optional<store::AttributeRow> disclosure_attribute(store::Database& db, const Principal& by, int64_t agency_id,

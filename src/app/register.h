@@ -44,6 +44,10 @@ struct AttributeInput {
 // Records who decided the item's attribute; 不予公开 needs its legal ground.
 void set_disclosure_attribute(store::Database& db, const Principal& by, int64_t agency_id, int64_t item_id,
                               const AttributeInput& in);
+// Called by the catalog when a draft is created or edited: records the 公开方式 chosen in the
+// editor as the item's attribute when it differs from the current one (源头认定 at creation).
+void record_attribute_from_draft(store::Conn& c, const Principal& by, int64_t agency_id, int64_t item_id,
+                                 const std::string& mode, const std::string& now);
 std::optional<store::AttributeRow> disclosure_attribute(store::Database& db, const Principal& by, int64_t agency_id,
                                                         int64_t item_id);
 store::AttributePage attribute_register(store::Database& db, const Principal& by, int64_t agency_id,

@@ -124,6 +124,12 @@ TEST_P(RegisterTest, ChannelsPerItemAndCountsPerYear) {
 
 TEST_P(RegisterTest, DisclosureAttributeAtTheSource) {
   int64_t item = draft("干部考察材料");
+  // The 公开方式 chosen in the editor is the first decision, by the drafter.
+  auto first = disclosure_attribute(*db_, a_.who["office"], a_.id, item);
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->mode, "主动公开");
+  EXPECT_EQ(first->remarks, "起草时选定公开方式");
+  EXPECT_EQ(first->decided_by_name, a_.who["liaison"].display_name);
   try {
     set_disclosure_attribute(*db_, a_.who["liaison"], a_.id, item, {"不予公开", "", ""});
     FAIL();
@@ -140,9 +146,25 @@ TEST_P(RegisterTest, DisclosureAttributeAtTheSource) {
   EXPECT_EQ(cur->mode, "不予公开");
   EXPECT_EQ(legal_reason_label(cur->legal_reason), "属于三类内部事务信息（《条例》第十六条第一款）");
   auto reg = attribute_register(*db_, a_.who["office"], a_.id, "", "", 1);
-  EXPECT_EQ(reg.total, 2);
+  EXPECT_EQ(reg.total, 3);
   EXPECT_EQ(attribute_register(*db_, a_.who["office"], a_.id, "不予公开", "干部", 1).total, 1);
-  EXPECT_EQ(attribute_register(*db_, a_.who["office"], a_.id, "主动公开", "", 1).total, 0);
+  EXPECT_EQ(attribute_register(*db_, a_.who["office"], a_.id, "主动公开", "", 1).total, 1);
+  // Editing the draft without changing its 公开方式 records nothing new.
+  ItemInput same;
+  same.title = "干部考察材料（修改）";
+  same.department_id = a_.dept_a;
+  same.class_id = a_.class_id;
+  same.topic_id = a_.topic_id;
+  same.genre_id = a_.genre_id;
+  same.creation_date = core::Date::today_cst().iso();
+  same.disclosure_mode = "不予公开";
+  update_revision(*db_, a_.who["liaison"], a_.id, rev_of(item), same);
+  EXPECT_EQ(attribute_register(*db_, a_.who["office"], a_.id, "", "", 1).total, 3);
+  same.disclosure_mode = "依申请公开";
+  update_revision(*db_, a_.who["liaison"], a_.id, rev_of(item), same);
+  auto now = disclosure_attribute(*db_, a_.who["office"], a_.id, item);
+  EXPECT_EQ(now->mode, "依申请公开");
+  EXPECT_EQ(now->remarks, "在信息编辑中修改公开方式");
   EXPECT_THROW(set_disclosure_attribute(*db_, a_.who["head_b"], a_.id, item, {"主动公开", "", ""}), AppError);
 }
 

@@ -68,8 +68,10 @@ store::ComplaintRow check_complaint(store::Conn& c, int64_t agency_id, const Com
   r.content = in.content;
   r.received_on = received->iso();
   std::string day = received->iso();
-  r.ref_code = "TS" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "-" + random_hex(3);
-  for (auto& ch : r.ref_code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  do {  // 16.7 million codes a day: a repeat is rare, but must not fail the submission
+    r.ref_code = "TS" + day.substr(0, 4) + day.substr(5, 2) + day.substr(8, 2) + "-" + random_hex(3);
+    for (auto& ch : r.ref_code) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  } while (c.query_int("SELECT COUNT(*) FROM complaints WHERE ref_code = ?", {r.ref_code}) > 0);
   return r;
 }
 

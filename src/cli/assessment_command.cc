@@ -77,7 +77,7 @@ int cmd_assessment(const Argv& argv, std::ostream& out, std::ostream& err) {
     }
     return 0;
   }
-  std::string bytes = format == "pdf" ? render::to_pdf(doc) : format == "docx" ? render::to_docx(doc) : render::to_xlsx(doc);
+  std::string bytes = render::render_document(doc, *render::parse_document_format(format));
   std::ofstream f(a.get("--out"), std::ios::binary);
   f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
   if (!f) {

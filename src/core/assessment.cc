@@ -36,7 +36,7 @@ std::string_view indicator_rule(Indicator i) {
     case Indicator::kTimely: return "期内发布且自生成之日起20个工作日内发布的条数 ÷ 期内发布的条数（条例第二十六条）";
     case Indicator::kReturned: return "期内提交审核未被退回的次数 ÷ 期内提交审核次数";
     case Indicator::kSecrecy: return "保密审查通过的次数 ÷ 保密审查次数";
-    case Indicator::kRequests: return "按期办结的申请数 ÷ 期内办结的申请数";
+    case Indicator::kRequests: return "期内在答复期限内作出答复的申请数 ÷ 期内作出答复的申请数（按作出答复的工作人员所在科室统计）";
   }
   return "";
 }

@@ -98,6 +98,22 @@ std::map<int64_t, std::pair<int, int>> department_secrecy_reviews(Conn& c, int64
   return out;
 }
 
+std::map<int64_t, std::pair<int, int>> department_request_timeliness(Conn& c, int64_t agency_id,
+                                                                     const std::string& from, const std::string& to) {
+  std::map<int64_t, std::pair<int, int>> out;
+  for (const Row& r : c.query(
+           "SELECT u.department_id, COUNT(*), SUM(CASE WHEN e.event_date <= q.due_on THEN 1 ELSE 0 END) "
+           "FROM request_events e JOIN requests q ON q.id = e.request_id JOIN users u ON u.id = e.actor_id "
+           "WHERE e.agency_id = ? AND e.kind = 'decided' AND e.event_date >= ? AND e.event_date <= ? "
+           "AND q.due_on IS NOT NULL AND u.department_id IS NOT NULL "
+           "AND e.id = (SELECT MAX(e2.id) FROM request_events e2 WHERE e2.request_id = e.request_id "
+           "AND e2.kind = 'decided') GROUP BY u.department_id",
+           {agency_id, from, to})) {
+    out[r.i64(0)] = {static_cast<int>(r.i64(1)), static_cast<int>(r.i64(2))};
+  }
+  return out;
+}
+
 bool insert_quota_notice(Conn& c, int64_t agency_id, const QuotaNoticeRow& n, const std::string& now) {
   c.query("INSERT INTO quota_notices (agency_id, department_id, year, month, kind, audience, message, created_at) "
           "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (agency_id, department_id, year, month, kind) DO NOTHING",

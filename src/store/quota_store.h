@@ -55,6 +55,11 @@ std::map<int64_t, std::pair<int, int>> department_timeliness(Conn& c, int64_t ag
 std::map<int64_t, std::pair<int, int>> department_secrecy_reviews(Conn& c, int64_t agency_id,
                                                                   const std::string& from, const std::string& to);
 
+// Requests answered (the last "decided" event) with a date in [from, to] (YYYY-MM-DD), per
+// department of the staff member who recorded the answer: {answered, answered by the due date}.
+std::map<int64_t, std::pair<int, int>> department_request_timeliness(Conn& c, int64_t agency_id,
+                                                                     const std::string& from, const std::string& to);
+
 // Notices (in-back-office reminders)
 struct QuotaNoticeRow {
   int64_t id = 0, department_id = 0;

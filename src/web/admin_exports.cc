@@ -24,23 +24,16 @@ std::string agency_name(Context& c, int64_t agency) {
 
 // Sends `doc` in the format asked for (?format=pdf|docx|xlsx; default pdf).
 void send_document(Context& c, const render::Document& doc, const std::string& base_name) {
-  std::string format = c.param("format").empty() ? "pdf" : c.param("format");
-  std::string body, mime;
-  if (format == "pdf") {
-    body = render::to_pdf(doc);
-    mime = "application/pdf";
-  } else if (format == "docx") {
-    body = render::to_docx(doc);
-    mime = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  } else if (format == "xlsx") {
-    body = render::to_xlsx(doc);
-    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
-  } else {
+  std::string name = c.param("format").empty() ? "pdf" : c.param("format");
+  auto format = render::parse_document_format(name);
+  if (!format || *format == render::DocumentFormat::kHtml) {
     throw app::ValidationError("format", "导出格式只能是 pdf、docx 或 xlsx");
   }
-  c.resp.set("Content-Disposition", app::content_disposition(base_name + "." + format, format == "pdf"));
+  std::string body = render::render_document(doc, *format);
+  c.resp.set("Content-Disposition", app::content_disposition(base_name + render::file_extension(*format),
+                                                               *format == render::DocumentFormat::kPdf));
   c.resp.set("Cache-Control", "private, no-store");
-  c.send(200, mime, body);
+  c.send(200, render::content_type(*format), body);
 }
 
 }  // namespace

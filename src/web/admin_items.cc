@@ -191,6 +191,7 @@ void get_admin_home(Context& c) {
   p.content().SetValue("DRAFTS", std::to_string(drafts));
   p.content().SetValue("REVIEWS", std::to_string(reviews));
   p.content().SetValue("PUBLISHED", std::to_string(published));
+  if (who.agency_id) fill_home_notices(c, p.content(), *who.agency_id);
   p.send();
 }
 

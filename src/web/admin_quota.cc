@@ -159,6 +159,19 @@ void quota_page(Context& c, int status, const std::map<std::string, std::string>
 
 void get_quota(Context& c) { quota_page(c, 200, {}, {}); }
 
+void fill_home_notices(Context& c, render::Dict& d, int64_t agency_id) {
+  const auto& who = c.who();
+  std::vector<store::QuotaNoticeRow> notices;
+  if (who.has(Role::kOffice) || who.has(Role::kLeader)) {
+    notices = app::quota_notices(*c.app.db, who, agency_id, std::nullopt, 5);
+  }
+  if ((who.has(Role::kLiaison) || who.has(Role::kHead)) && who.department_id) {
+    auto mine = app::quota_notices(*c.app.db, who, agency_id, who.department_id, 5);
+    notices.insert(notices.end(), mine.begin(), mine.end());
+  }
+  add_notices(d, notices);
+}
+
 void post_quota_rule(Context& c) {
   app::QuotaInput in{c.param("department_id"), c.param("year"), c.param("rule_month"), c.param("items"), c.param("due_day"),
                      c.param("shift")};
@@ -227,6 +240,20 @@ void assessment_page(Context& c, int status, const std::map<std::string, std::st
   app::Assessment a = app::assess(*c.app.db, who, agency, period, today);
   Page p(c, "考核", "admin/assessment.tpl");
   auto& d = p.content();
+  {
+    // Shortcuts to the periods around today: this month, this quarter, this year, last year.
+    char month[16], quarter[16];
+    std::snprintf(month, sizeof month, "%04d-%02d", today.year(), today.month());
+    std::snprintf(quarter, sizeof quarter, "%04d-Q%d", today.year(), (today.month() + 2) / 3);
+    for (const auto& [id, label] : std::vector<std::pair<std::string, std::string>>{
+             {month, "本月"}, {quarter, "本季度"}, {std::to_string(today.year()), "本年"},
+             {std::to_string(today.year() - 1), "上年"}}) {
+      auto* tab = d.AddSectionDictionary("PERIOD_TAB");
+      tab->SetValue("ID", id);
+      tab->SetValue("LABEL", label);
+      if (id == a.period.id) tab->ShowSection("CURRENT");
+    }
+  }
   d.SetValue("PERIOD", a.period.id);
   d.SetValue("PERIOD_LABEL", a.period.label);
   d.SetValue("AS_OF", a.as_of.iso());

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/outcomes.h"
 #include "store/directory_store.h"
+#include "store/item_store.h"
 #include "web/pages.h"
 #include "web/quota_handlers.h"
 #include "web/server.h"
@@ -29,6 +30,17 @@ std::string item_url(int64_t id) { return "/admin/items/" + std::to_string(id); 
 void fill_item_registers(Context& c, render::Dict& d, int64_t agency_id, int64_t item_id) {
   const auto& who = c.who();
   d.SetValue("CSRF", c.session->csrf_token);
+  std::optional<int64_t> item_dept;
+  {
+    auto conn = c.app.db->acquire();
+    if (auto item = store::find_item(*conn, agency_id, item_id)) item_dept = item->department_id;
+  }
+  // The same rule as app/register.cc: the office, administrators and leaders for any item, the
+  // department's liaisons and head for its items; confidentiality reviewers for attributes.
+  bool records = who.has(Role::kOffice) || who.has(Role::kAdmin) || who.has(Role::kLeader) ||
+                 ((who.has(Role::kLiaison) || who.has(Role::kHead)) && who.department_id && who.department_id == item_dept);
+  if (records) d.ShowSection("CAN_CHANNEL");
+  if (records || who.has(Role::kSecrecy)) d.ShowSection("CAN_ATTRIBUTE");
   for (const auto& ch : app::item_channels(*c.app.db, who, agency_id, item_id)) {
     auto* row = d.AddSectionDictionary("CHANNEL");
     row->SetValue("ID", std::to_string(ch.id));
@@ -36,7 +48,7 @@ void fill_item_registers(Context& c, render::Dict& d, int64_t agency_id, int64_t
     row->SetValue("DATE", ch.on_date);
     row->SetValue("REF", ch.reference);
     row->SetValue("BY", ch.created_by_name);
-    row->SetValue("CSRF", c.session->csrf_token);
+    if (records) row->AddSectionDictionary("CAN_DELETE")->SetValue("CSRF", c.session->csrf_token);
   }
   for (auto n : app::channel_names()) add_option(d, "CHANNEL_OPT", std::string(n), std::string(n), false);
   d.SetValue("TODAY", core::Date::today_cst().iso());

@@ -39,6 +39,10 @@ void post_delete_work_record(Context& c);    // POST /admin/work-records/{id}/de
 void post_group_member(Context& c);          // POST /admin/leading-group
 void post_delete_group_member(Context& c);   // POST /admin/leading-group/{id}/delete
 
+// Adds the latest quota notices the user should see (their department's; the office's) to the
+// 工作台 page.
+void fill_home_notices(Context& c, render::Dict& d, int64_t agency_id);
+
 // Adds the channels and disclosure-attribute sections to the item page's dictionary.
 void fill_item_registers(Context& c, render::Dict& d, int64_t agency_id, int64_t item_id);
 

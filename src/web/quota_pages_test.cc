@@ -194,9 +194,61 @@ TEST_F(QuotaPagesTest, ChartsAndSpreadsheetExport) {
   EXPECT_NE(quota.body.find("各科室定额与报送"), std::string::npos);
   auto page = server_->get("/admin/assessment?period=" + this_month().substr(0, 4), &s_["leader"]);
   EXPECT_NE(page.body.find("月度考核得分"), std::string::npos);
+  EXPECT_NE(page.body.find("aria-current=\"page\">本年</a>"), std::string::npos) << "the period shortcuts";
   EXPECT_NE(page.body.find("<svg"), std::string::npos);
   auto liaison = server_->get("/admin/assessment", &s_["liaison"]);
   EXPECT_EQ(liaison.body.find("月度考核得分"), std::string::npos) << "the chart compares departments";
+}
+
+}  // namespace
+}  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(QuotaPagesTest, ItemPageShowsOnlyTheFormsOneMayUse) {
+  app::ItemInput in;
+  in.title = "商贸流通统计月报";
+  in.department_id = a_.dept_a;
+  in.class_id = a_.class_id;
+  in.topic_id = a_.topic_id;
+  in.genre_id = a_.genre_id;
+  in.creation_date = core::Date::today_cst().iso();
+  int64_t item = app::create_item(*db_, a_.who["liaison"], a_.id, in);
+  std::string url = "/admin/items/" + std::to_string(item);
+  auto liaison = server_->get(url, &s_["liaison"]);
+  EXPECT_NE(liaison.body.find("登记渠道"), std::string::npos);
+  EXPECT_NE(liaison.body.find("登记公开属性"), std::string::npos);
+  EXPECT_NE(liaison.body.find("起草时选定公开方式"), std::string::npos);
+  auto secrecy = server_->get(url, &s_["secrecy"]);
+  EXPECT_EQ(secrecy.body.find("登记渠道"), std::string::npos);
+  EXPECT_NE(secrecy.body.find("登记公开属性"), std::string::npos);
+  auto other = server_->get(url, &s_["head_b"]);
+  ASSERT_EQ(other.status, 200);
+  EXPECT_EQ(other.body.find("登记渠道"), std::string::npos);
+  EXPECT_EQ(other.body.find("登记公开属性"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace gongkai::web
+
+namespace gongkai::web {
+namespace {
+
+TEST_F(QuotaPagesTest, RemindersShowOnTheHomePage) {
+  // On 2026-03-11 商贸流通科 is behind its March quota (due 03-13) and 对外贸易科 missed February's.
+  app::set_reminder_days(*db_, a_.who["office"], a_.id, "5");
+  app::set_quota(*db_, a_.who["office"], a_.id, {std::to_string(a_.dept_a), "2026", "3", "3", "15", "previous"});
+  app::set_quota(*db_, a_.who["office"], a_.id, {std::to_string(a_.dept_b), "2026", "2", "2", "1", "next"});
+  EXPECT_EQ(app::run_quota_notices(*db_, *core::Date::parse("2026-03-11")), 2);
+  auto liaison = server_->get("/admin", &s_["liaison"]);
+  EXPECT_NE(liaison.body.find("报送提醒"), std::string::npos);
+  EXPECT_NE(liaison.body.find("截止提醒"), std::string::npos);
+  auto office = server_->get("/admin", &s_["office"]);
+  EXPECT_NE(office.body.find("逾期通知"), std::string::npos);
+  EXPECT_NE(office.body.find("对外贸易科"), std::string::npos);
+  auto secrecy = server_->get("/admin", &s_["secrecy"]);
+  EXPECT_EQ(secrecy.body.find("报送提醒"), std::string::npos);
 }
 
 }  // namespace

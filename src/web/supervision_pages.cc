@@ -39,6 +39,12 @@ std::string public_csrf(Context& c) {
   return token;
 }
 
+// Public complaints per address and hour: enough for a person, not for a flood.
+app::RateLimiter& complaint_limit() {
+  static app::RateLimiter limit(10, std::chrono::hours(1));
+  return limit;
+}
+
 app::ComplaintInput read_complaint(const Context& c) {
   return {c.param("kind"), c.param("channel"), c.param("name"), c.param("contact"), c.param("content"),
           app::normalise_code(c.param("request_code")), c.param("received_on")};
@@ -106,9 +112,14 @@ void get_complaint_form(Context& c) { public_form(c, 200, {}, {}); }
 void post_complaint_form(Context& c) {
   auto agency = agency_by_slug(c);
   app::ComplaintInput in = read_complaint(c);
+  std::string ip = c.client_ip();
+  if (!complaint_limit().allowed(ip)) {
+    throw app::AppError(app::ErrorKind::kTooMany, "too_many", "提交过于频繁，请一小时后再试");
+  }
   std::string ref;
   try {
     ref = app::submit_complaint_online(*c.app.db, agency.id, in);
+    complaint_limit().record(ip);
   } catch (const app::ValidationError& e) {
     public_form(c, 400, in, e.fields());
     return;

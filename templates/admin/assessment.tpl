@@ -1,4 +1,5 @@
 {{%AUTOESCAPE context="HTML"}}<h1>政府信息公开工作考核 · {{PERIOD_LABEL}}</h1>
+<nav aria-label="考核期间" class="tabs"><ul>{{#PERIOD_TAB}}<li><a href="/admin/assessment?period={{ID}}"{{#CURRENT}} aria-current="page"{{/CURRENT}}>{{LABEL}}</a></li>{{/PERIOD_TAB}}</ul></nav>
 <form method="get" action="/admin/assessment" class="form inline-form">
   <label for="period">考核期间（月 2026-11、季度 2026-Q4、年 2026）</label>
   <input id="period" name="period" value="{{PERIOD}}" maxlength="7">
@@ -8,7 +9,7 @@
 <p><a href="/admin/assessment/export?period={{PERIOD}}&amp;format=pdf">导出 PDF</a> · <a href="/admin/assessment/export?period={{PERIOD}}&amp;format=docx">导出 Word</a> · <a href="/admin/assessment/export?period={{PERIOD}}&amp;format=xlsx">导出 Excel</a></p>
 <p>统计截至 {{AS_OF}}；{{SCHEME}}。{{#SCHEME_NOTE}}说明：{{NOTE}}{{/SCHEME_NOTE}}</p>
 <p class="hint">得分 = 100 × Σ(权重 × 指标值) ÷ Σ(适用指标的权重)，再加人工调整，限 0 至 100 分。不适用的指标不计入，其权重按比例分给其他指标。</p>
-<table class="list assessment">
+<table class="list assessment" tabindex="0">
   <caption>各科室考核得分（每个指标：指标值、分子/分母、得分）</caption>
   <thead><tr><th scope="col">排名</th><th scope="col">科室</th>{{#IND_HEAD}}<th scope="col">{{LABEL}}<br>（权重{{WEIGHT}}）</th>{{/IND_HEAD}}<th scope="col">人工调整</th><th scope="col">总分</th></tr></thead>
   <tbody>

@@ -56,20 +56,20 @@
 <section aria-labelledby="attribute-h"><h2 id="attribute-h">公开属性（源头认定）</h2>
 {{#ATTRIBUTE}}<p>{{MODE}}{{REASON}}（{{BY}}认定，{{AT}}）{{REMARKS}}</p>{{/ATTRIBUTE}}
 {{#NO_ATTRIBUTE}}<p>尚未认定公开属性。</p>{{/NO_ATTRIBUTE}}
-<form method="post" action="/admin/items/{{ID}}/attribute" class="form narrow"><input type="hidden" name="_csrf" value="{{CSRF}}">
+{{#CAN_ATTRIBUTE}}<form method="post" action="/admin/items/{{ID}}/attribute" class="form narrow"><input type="hidden" name="_csrf" value="{{CSRF}}">
   <div class="field"><label for="attr-mode">公开属性</label><select id="attr-mode" name="mode">{{#MODE_OPT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/MODE_OPT}}</select></div>
   <div class="field"><label for="attr-reason">不予公开的法定理由（仅不予公开时填写）</label><select id="attr-reason" name="legal_reason"><option value="">（无）</option>{{#REASON_OPT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/REASON_OPT}}</select></div>
   <div class="field"><label for="attr-remarks">说明（可选）</label><input id="attr-remarks" name="remarks" maxlength="500"></div>
-  <button type="submit" class="secondary">登记公开属性</button></form>
+  <button type="submit" class="secondary">登记公开属性</button></form>{{/CAN_ATTRIBUTE}}
 </section>
 <section aria-labelledby="channels-h"><h2 id="channels-h">其他公开渠道</h2>
 <table class="list"><caption class="visually-hidden">除门户网站外的公开渠道</caption>
 <thead><tr><th scope="col">渠道</th><th scope="col">日期</th><th scope="col">刊期、账号或地点</th><th scope="col">登记人</th><th scope="col">操作</th></tr></thead><tbody>
-{{#CHANNEL}}<tr><td>{{NAME}}</td><td>{{DATE}}</td><td>{{REF}}</td><td>{{BY}}</td><td><form class="inline" method="post" action="/admin/channels/{{ID}}/delete"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="link">删除<span class="visually-hidden">{{NAME}} {{DATE}}</span></button></form></td></tr>{{/CHANNEL}}
+{{#CHANNEL}}<tr><td>{{NAME}}</td><td>{{DATE}}</td><td>{{REF}}</td><td>{{BY}}</td><td>{{#CAN_DELETE}}<form class="inline" method="post" action="/admin/channels/{{ID}}/delete"><input type="hidden" name="_csrf" value="{{CSRF}}"><button type="submit" class="link">删除<span class="visually-hidden">{{NAME}} {{DATE}}</span></button></form>{{/CAN_DELETE}}</td></tr>{{/CHANNEL}}
 </tbody></table>
-<form method="post" action="/admin/items/{{ID}}/channels" class="form narrow"><input type="hidden" name="_csrf" value="{{CSRF}}">
+{{#CAN_CHANNEL}}<form method="post" action="/admin/items/{{ID}}/channels" class="form narrow"><input type="hidden" name="_csrf" value="{{CSRF}}">
   <div class="field"><label for="ch-channel">渠道</label><select id="ch-channel" name="channel">{{#CHANNEL_OPT}}<option value="{{VALUE}}">{{LABEL}}</option>{{/CHANNEL_OPT}}</select></div>
   <div class="field"><label for="ch-date">日期</label><input id="ch-date" name="on_date" value="{{TODAY}}" maxlength="10"></div>
   <div class="field"><label for="ch-ref">刊期、账号或地点</label><input id="ch-ref" name="reference" maxlength="200"></div>
-  <button type="submit" class="secondary">登记渠道</button></form>
+  <button type="submit" class="secondary">登记渠道</button></form>{{/CAN_CHANNEL}}
 </section>

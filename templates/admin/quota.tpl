@@ -18,7 +18,7 @@
 </table>
 <figure class="chart-figure">{{CHART:none}}</figure>
 <h2>{{YEAR}}年各月趋势</h2>
-<table class="list trend">
+<table class="list trend" tabindex="0">
   <caption class="visually-hidden">各科室各月状态（按时报送数/定额）</caption>
   <thead><tr><th scope="col">科室</th>{{#TREND_MONTH}}<th scope="col">{{LABEL}}</th>{{/TREND_MONTH}}</tr></thead>
   <tbody>{{#TREND_ROW}}<tr><th scope="row">{{DEPT}}</th>{{#CELL}}<td><span class="quota-status {{STATUS_ID}}">{{STATUS}}</span> {{COUNTS}}</td>{{/CELL}}</tr>{{/TREND_ROW}}</tbody>

@@ -19,7 +19,7 @@
 {{/HAS_QUOTA}}
 {{#NO_QUOTA}}<p>办公室尚未为本科室设定{{MONTH_LABEL}}的报送定额。本月已报送 {{SUBMITTED}} 条，已发布 {{APPROVED}} 条，被退回 {{RETURNED}} 次。</p>{{/NO_QUOTA}}
 <h2>本年各月</h2>
-<table class="list">
+<table class="list" tabindex="0">
   <caption class="visually-hidden">本年各月报送情况</caption>
   <thead><tr><th scope="col">月份</th><th scope="col">定额</th><th scope="col">截止日</th><th scope="col">已报送</th><th scope="col">按时报送</th><th scope="col">已发布</th><th scope="col">被退回</th><th scope="col">状态</th></tr></thead>
   <tbody>{{#MONTH_ROW}}<tr><th scope="row">{{LABEL}}</th><td>{{REQUIRED}}</td><td>{{DUE}}</td><td>{{SUBMITTED}}</td><td>{{ON_TIME}}</td><td>{{APPROVED}}</td><td>{{RETURNED}}</td><td><span class="quota-status {{STATUS_ID}}">{{STATUS}}</span></td></tr>{{/MONTH_ROW}}</tbody>

@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
 
-import { assertNoSeriousAxe, launch, newPage, login, withArtifacts } from '../lib/browser.mjs';
+import { assertNoSeriousAxe, horizontalOverflow, launch, newPage, login, withArtifacts } from '../lib/browser.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -149,3 +149,28 @@ describe('quotas and assessment in the browser', () => {
   });
 });
 
+describe('quota and assessment pages on a 360 px wide screen', () => {
+  for (const [what, role, url] of [['quota table', 'office', '/admin/quota'],
+                                   ['department quota page', 'liaison', null],
+                                   ['assessment', 'office', `/admin/assessment?period=${year}`],
+                                   ['secrecy register', 'office', '/admin/registers/secrecy'],
+                                   ['complaints', 'office', '/admin/complaints'],
+                                   ['work records', 'office', '/admin/work-records'],
+                                   ['public complaint form', null, '/complaints/cxswj/new']]) {
+    test(`${what}: no horizontal scroll, no serious axe violation`, async (t) => {
+      const page = await newPage(browser, { viewport: { width: 360, height: 740 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 });
+      await withArtifacts(`360 ${what}`, page, async () => {
+        if (role) await login(page, role);
+        if (url) {
+          assert.equal((await page.goto(url)).status(), 200);
+        } else {
+          await page.goto(await page.getByRole('link', { name: '本科室报送' }).getAttribute('href'));
+        }
+        const o = await horizontalOverflow(page);
+        assert.equal(o.overflow, false, `page is ${o.scrollWidth}px wide in a ${o.clientWidth}px viewport; too wide: ${o.wide.join(', ')}`);
+        await assertNoSeriousAxe(page, t, `${what} at 360 px`);
+      });
+      await page.context().close();
+    });
+  }
+});
