@@ -1,8 +1,10 @@
 #include "app/quota.h"
 
+#include <algorithm>
 #include <mutex>
 
 #include "app/errors.h"
+#include "app/mail_outbox.h"
 #include "core/calendar.h"
 #include "core/clock.h"
 #include "store/audit_log.h"
@@ -82,8 +84,33 @@ std::vector<DeptMonth> overview(store::Conn& c, int64_t agency_id, int year, int
   return out;
 }
 
+// The default mail hook: the notice by mail, through the outbox, to each active user it
+// concerns who has an address (the department's liaisons and heads, or the office), once.
+bool mail_quota_notice(store::Conn& c, int64_t agency_id, const store::QuotaNoticeRow& n) {
+  auto has = [](const store::UserRow& u, const char* role) {
+    return std::find(u.roles.begin(), u.roles.end(), role) != u.roles.end();
+  };
+  for (const auto& u : store::list_users(c, agency_id)) {
+    if (!u.active || !plausible_address(u.email)) continue;
+    bool concerned = n.audience == "department"
+                         ? u.department_id == n.department_id && (has(u, "liaison") || has(u, "head"))
+                         : has(u, "office");
+    if (!concerned) continue;
+    OutgoingMail m;
+    m.agency_id = agency_id;
+    m.to = u.email;
+    m.subject = "信息报送" + std::string(n.kind == "reminder" ? "截止提醒" : "逾期通知") + "：" + n.department_name + " " +
+                std::to_string(n.year) + "年" + std::to_string(n.month) + "月";
+    m.body = n.message + "\n\n请登录政府信息公开管理系统查看本科室报送情况。";
+    m.purpose = "quota.notice";
+    m.dedupe_key = "quota-notice-" + std::to_string(n.id) + "-" + std::to_string(u.id);
+    enqueue_mail(c, m);
+  }
+  return true;
+}
+
 std::mutex g_hook_mu;
-QuotaMailHook g_hook;
+QuotaMailHook g_hook = mail_quota_notice;
 
 int parse_int(const std::string& s, int lo, int hi, bool& ok) {
   if (s.empty() || s.size() > 6 || s.find_first_not_of("0123456789") != std::string::npos) {
@@ -208,6 +235,8 @@ std::vector<store::QuotaNoticeRow> quota_notices(store::Database& db, const Prin
   auto c = db.acquire();
   return store::list_quota_notices(*c, agency_id, department_id, limit);
 }
+
+QuotaMailHook quota_mail_by_outbox() { return mail_quota_notice; }
 
 void set_quota_mail_hook(QuotaMailHook hook) {
   std::lock_guard g(g_hook_mu);

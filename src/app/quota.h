@@ -65,12 +65,13 @@ std::vector<store::QuotaNoticeRow> quota_notices(store::Database& db, const Prin
 // department and month. Returns the number of notices written.
 int run_quota_notices(store::Database& db, core::Date today);
 
-// ---- MAIL HOOK (email reminders) ----
-// The email outbox is built on another branch (requests). When it is merged, install a hook
-// that queues a mail for a notice; run_quota_notices() then hands every notice not yet mailed
-// to it and marks it mailed when the hook returns true. Without a hook notices stay in the
-// back office only.
+// Email: run_quota_notices() hands every notice not yet mailed to the mail hook and marks it
+// mailed when the hook returns true. The default hook queues a mail (app/mail_outbox.h) to
+// each active user with an address whom the notice concerns: the department's liaisons and
+// heads, or the office. Tests may install another; nullptr keeps notices in the back office.
 using QuotaMailHook = std::function<bool(store::Conn&, int64_t agency_id, const store::QuotaNoticeRow&)>;
 void set_quota_mail_hook(QuotaMailHook hook);
+// The default hook.
+QuotaMailHook quota_mail_by_outbox();
 
 }  // namespace gongkai::app

@@ -10,6 +10,7 @@
 #include "core/date.h"
 #include "store/directory_store.h"
 #include "store/item_store.h"
+#include "store/mail_store.h"
 #include "store/migrations.h"
 #include "store/register_store.h"
 #include "store/test_databases.h"
@@ -146,7 +147,7 @@ TEST_P(QuotaServiceTest, JobRemindsDepartmentsAndTellsTheOfficeOnce) {
   // 对外贸易科 missed 02-10 and 03-10.
   EXPECT_EQ(run_quota_notices(*db_, day("2026-03-11")), 3);
   EXPECT_EQ(run_quota_notices(*db_, day("2026-03-11")), 0);
-  set_quota_mail_hook(nullptr);
+  set_quota_mail_hook(quota_mail_by_outbox());
   EXPECT_EQ(mailed, 3);
   auto dept = quota_notices(*db_, a_.who["liaison"], a_.id, a_.dept_a);
   ASSERT_EQ(dept.size(), 1u);
@@ -159,6 +160,26 @@ TEST_P(QuotaServiceTest, JobRemindsDepartmentsAndTellsTheOfficeOnce) {
   EXPECT_THROW(quota_notices(*db_, a_.who["liaison"], a_.id, std::nullopt), AppError);
   // Past the deadline the office hears about 商贸流通科 too.
   EXPECT_EQ(run_quota_notices(*db_, day("2026-03-16")), 1);
+}
+
+TEST_P(QuotaServiceTest, NoticesGoByMailToTheUsersTheyConcernOnce) {
+  set_quota(*db_, a_.who["office"], a_.id, {std::to_string(a_.dept_a), "2026", "3", "3", "15", "previous"});
+  {
+    auto c = db_->acquire();
+    for (const char* role : {"liaison", "office"}) {
+      auto u = *store::find_user_by_username(*c, "qa." + std::string(role));
+      u.email = std::string(role) + "@example.gov.cn";
+      store::update_user(*c, u);
+    }
+  }
+  set_quota_mail_hook(quota_mail_by_outbox());
+  ASSERT_EQ(run_quota_notices(*db_, day("2026-03-11")), 1);  // the reminder to 商贸流通科
+  EXPECT_EQ(run_quota_notices(*db_, day("2026-03-16")), 1);  // the office: deadline passed
+  EXPECT_EQ(run_quota_notices(*db_, day("2026-03-16")), 0);
+  auto c = db_->acquire();
+  EXPECT_EQ(store::count_mail(*c, "pending"), 2);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'liaison@example.gov.cn'"), 1);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM mail_outbox WHERE recipient = 'office@example.gov.cn'"), 1);
 }
 
 TEST_P(QuotaServiceTest, AssessmentScoresExplainThemselves) {
