@@ -5,7 +5,8 @@
 #      start without derived columns, so all N are written, each with an audit entry);
 #   2. the same notice plus a holiday on 2026-12-01: every request whose deadline runs over
 #      that day moves (written, with a system record on the request and an audit entry);
-#   3. reading the same rows alone: the recompute's query in sqlite3 (.timer on, output
+#   3. the second notice again: nothing moves, so this is reading and deriving alone;
+#   4. reading the same rows alone: the recompute's query in sqlite3 (.timer on, output
 #      discarded).
 #
 # usage: bench/recompute.sh [N]                  (default 1000000)
@@ -60,6 +61,10 @@ t0=$(now)
 second=$("$GONGKAI" calendar import "$NOTICE.moved" --year 2026 --db "$DB" --json)
 t1=$(now)
 log "  import 2 (holiday added): $(secs "$t0" "$t1") s  $second"
+t0=$(now)
+third=$("$GONGKAI" calendar import "$NOTICE.moved" --year 2026 --db "$DB" --json)
+t1=$(now)
+log "  import 3 (nothing moves, read and derive only): $(secs "$t0" "$t1") s  $third"
 read_only=$(sqlite3 "$DB" <<'SQL' | grep -o 'real [0-9.]*' | tail -1
 .output /dev/null
 .timer on

@@ -8,6 +8,7 @@
 #include "app/quota.h"
 #include "app/request_reminders.h"
 #include "app/search_queue.h"
+#include "app/work_calendar.h"
 #include "core/clock.h"
 #include "store/directory_store.h"
 #include "store/job_lock.h"
@@ -20,6 +21,11 @@ constexpr int64_t kJobsLockKey = 7271002;
 // Reminders for requests nearing or past their due date, then the mail outbox. Each job's
 // failure is logged and retried on the next pass without stopping the other.
 void run_request_mail_jobs(store::Database& db) {
+  try {
+    finish_calendar_recompute(db);
+  } catch (const std::exception& e) {
+    std::cerr << "jobs: calendar recompute: " << e.what() << "\n";
+  }
   try {
     send_request_reminders(db, core::Date::today_cst(), reminder_settings_from_env());
   } catch (const std::exception& e) {

@@ -1,6 +1,7 @@
 #include "app/notice_letters.h"
 
 #include "app/errors.h"
+#include "app/mail_outbox.h"
 #include "app/request_internal.h"
 #include "app/requests.h"
 #include "core/clock.h"
@@ -94,6 +95,16 @@ const store::RequestNoteRow* issue_note(const Loaded& l, int seq) {
   return nullptr;
 }
 
+// The letter as plain text for a mail: headings and paragraphs, one per line.
+std::string plain_text(const render::Document& doc) {
+  std::string out;
+  for (const auto& b : doc.blocks) {
+    if (const auto* h = std::get_if<render::Heading>(&b)) out += h->text + "\n\n";
+    if (const auto* p = std::get_if<render::Paragraph>(&b)) out += (p->first_line_indent ? "　　" : "") + p->text + "\n";
+  }
+  return out;
+}
+
 core::Date cst_date_of(const std::string& utc_iso) {
   return *core::Date::parse(core::utc_iso_to_cst(utc_iso).substr(0, 10));
 }
@@ -155,6 +166,18 @@ void issue_request_letter(store::Database& db, const Principal& by, int64_t agen
     if (issue_note(l, seq)) throw ValidationError("letter", "该告知书已出具，不能重复出具");
     LetterInput in = input_of(l, i, *letter_kind(l.events[i].kind), core::Date::today_cst());
     std::string body = "已出具《" + letter_title(in) + "》（" + letter_reference(in) + "）";
+    // The applicant who asked for answers by email also gets the letter's text by mail.
+    if (l.request.delivery_method == "email" && plausible_address(l.request.email)) {
+      OutgoingMail m;
+      m.agency_id = agency_id;
+      m.to = l.request.email;
+      m.subject = l.agency.name + "：" + letter_title(in) + "（" + letter_reference(in) + "）";
+      m.body = plain_text(notice_letter(in)) + "\n本邮件由系统自动发送。正式告知书以本机关出具的文书为准。\n";
+      m.purpose = "request.letter";
+      m.dedupe_key = "request-letter:" + std::to_string(request_id) + ":" + std::to_string(seq);
+      enqueue_mail(c, m);
+      body += "，已发送至申请人电子邮箱";
+    }
     store::insert_request_note(c, {0, request_id, agency_id, kIssuedKind, body, by.display_name, now});
     store::audit(c, by.actor(),
                  {agency_id, "request.letter", "request", std::to_string(request_id), letter_reference(in)});

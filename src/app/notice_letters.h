@@ -37,7 +37,9 @@ render::Document request_letter(store::Database& db, const Principal& by, int64_
                                 int seq, std::optional<core::Date> today = std::nullopt);
 
 // Records that the letter about event `seq` was issued to the applicant: a system record on the
-// request ("已出具《…》…号") and an audit entry. Issuing again is refused (ValidationError).
+// request ("已出具《…》…号") and an audit entry; when the applicant asked for email delivery,
+// the letter's text is queued for them in the outbox. Issuing again is refused
+// (ValidationError).
 void issue_request_letter(store::Database& db, const Principal& by, int64_t agency_id, int64_t request_id, int seq);
 
 }  // namespace gongkai::app

@@ -6,6 +6,7 @@
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "render/document.h"
+#include "store/mail_store.h"
 #include "store/migrations.h"
 #include "store/test_databases.h"
 
@@ -93,6 +94,35 @@ TEST_P(NoticeLettersTest, OnlyThisAgencysHandlersSeeLetters) {
   EXPECT_THROW(request_letter(*db_, b_.who["clerk"], b_.id, id_, 2), AppError);
   // An event that calls for no letter.
   EXPECT_THROW(request_letter(*db_, a_.who["clerk"], a_.id, id_, 9), AppError);
+}
+
+TEST_P(NoticeLettersTest, ALetterIssuedToAnEmailApplicantIsMailed) {
+  RequestInput in = letter_request();
+  in.email = "applicant@example.com";
+  in.delivery_form = "electronic";
+  in.delivery_method = "email";
+  int64_t id = enter_request(*db_, a_.who["clerk"], a_.id, in, new_request_keys()).id;
+  EventInput d;
+  d.kind = "decided";
+  d.date = "2024-10-20";
+  d.outcome = "denied.6";
+  add_request_event(*db_, a_.who["clerk"], a_.id, id, d);
+  issue_request_letter(*db_, a_.who["clerk"], a_.id, id, 2);
+  auto c = db_->acquire();
+  std::vector<store::MailRow> letters;
+  for (auto& m : store::due_mail(*c, "9999", 10)) {
+    if (m.purpose == "request.letter") letters.push_back(m);
+  }
+  ASSERT_EQ(letters.size(), 1u);
+  EXPECT_EQ(letters[0].recipient, "applicant@example.com");
+  EXPECT_NE(letters[0].subject.find("政府信息公开申请答复告知书"), std::string::npos);
+  EXPECT_NE(letters[0].body.find("属于四类过程性信息"), std::string::npos) << letters[0].body;
+  EXPECT_NE(letters[0].body.find("六十日内依法申请行政复议"), std::string::npos);
+  auto v = view_request(*db_, a_.who["clerk"], a_.id, id);
+  EXPECT_NE(v.notes.back().body.find("已发送至申请人电子邮箱"), std::string::npos);
+  // The postal applicant of SetUp gets no mail.
+  issue_request_letter(*db_, a_.who["clerk"], a_.id, id_, 2);
+  EXPECT_EQ(store::count_mail(*c, "pending"), 2);  // the acknowledgement and this letter
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, NoticeLettersTest, ::testing::Values("sqlite", "postgres"));

@@ -9,12 +9,21 @@
 
 namespace gongkai::app::request_internal {
 namespace {
+
 using core::Role;
+
+std::string join_lines(const std::vector<std::string>& lines) {
+  std::string out;
+  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
+  return out;
+}
+
 }  // namespace
 
 std::shared_ptr<const core::WorkCalendar> calendar(store::Conn& c) { return current_calendar(c); }
 
 core::Date today_or(std::optional<core::Date> today) { return today ? *today : core::Date::today_cst(); }
+
 // ----- Who may do what -----
 
 bool can_read(const Principal& p) {
@@ -45,12 +54,6 @@ std::vector<core::RequestEvent> to_core(const std::vector<store::RequestEventRow
     if (!e) throw std::runtime_error("request event " + std::to_string(r.id) + ": " + e.error());
     out.push_back(std::move(e).value());
   }
-  return out;
-}
-
-std::string join_lines(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& l : lines) out += (out.empty() ? "" : "\n") + l;
   return out;
 }
 

@@ -89,6 +89,7 @@ CalendarImportResult import_calendar(store::Database& db, const Principal& by, s
   if (parsed->year < 2008 || parsed->year > 2100) throw ValidationError("year", "年份应在2008至2100之间");
 
   CalendarImportResult out;
+  int64_t import_id = 0;
   out.year = parsed->year;
   out.format = parsed->format;
   db.with_tx([&](store::Conn& c) {
@@ -102,7 +103,7 @@ CalendarImportResult import_calendar(store::Database& db, const Principal& by, s
     for (const auto& e : parsed->entries) rows.push_back({parsed->year, e.date.iso(), e.workday, e.name});
     store::replace_calendar_year(c, parsed->year, rows);
     std::string who = by.display_name.empty() ? by.username : by.display_name;
-    store::insert_calendar_import(c, {0, parsed->year, parsed->format, out.entries, who, core::now_iso()});
+    import_id = store::insert_calendar_import(c, {0, parsed->year, parsed->format, out.entries, who, core::now_iso(), {}});
     store::audit(c, by.actor(),
                  {std::nullopt, "calendar.import", "calendar", std::to_string(parsed->year),
                   parsed->format + "，" + std::to_string(out.entries) + "天"});
@@ -112,7 +113,21 @@ CalendarImportResult import_calendar(store::Database& db, const Principal& by, s
                                        std::to_string(out.year) + "年节假日安排已更新（" + out.format + "导入）");
   out.requests_checked = moved.checked;
   out.requests_moved = moved.changed;
+  db.with_tx([&](store::Conn& c) { store::mark_calendar_recomputed(c, import_id, core::now_iso()); });
   return out;
+}
+
+RecomputeResult finish_calendar_recompute(store::Database& db) {
+  int64_t pending = 0;
+  {
+    auto c = db.acquire();
+    pending = store::pending_calendar_recompute(*c);
+  }
+  if (pending == 0) return {};
+  auto cal = current_calendar(db);
+  auto r = recompute_open_requests(db, *cal, "节假日安排已更新（导入后补做重新计算）");
+  db.with_tx([&](store::Conn& c) { store::mark_calendar_recomputed(c, pending, core::now_iso()); });
+  return r;
 }
 
 std::vector<CalendarYearView> calendar_years(store::Database& db) {

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "app/directory.h"
+#include "app/requests.h"
 #include "core/calendar.h"
 #include "store/db.h"
 
@@ -37,6 +38,11 @@ struct CalendarImportResult {
 // the file is taken to be for.
 CalendarImportResult import_calendar(store::Database& db, const Principal& by, std::string_view text,
                                      std::optional<int> year = std::nullopt);
+
+// Recomputes open requests when an import's recomputation was not recorded (the process
+// stopped between storing the notice and recomputing), then records it. Run by the jobs
+// (app/jobs.h); returns what was recomputed (nothing when none is pending).
+RecomputeResult finish_calendar_recompute(store::Database& db);
 
 // One line of the back-office calendar page.
 struct CalendarYearView {

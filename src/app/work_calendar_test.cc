@@ -6,6 +6,7 @@
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "store/audit_log.h"
+#include "store/calendar_store.h"
 #include "store/migrations.h"
 #include "store/test_databases.h"
 
@@ -154,6 +155,32 @@ TEST_P(WorkCalendarTest, BadFilesAndOtherRolesAreRefusedAndNothingChanges) {
   auto c = db_->acquire();
   EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM calendar_overrides"), 0);
   EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM calendar_imports"), 0);
+}
+
+TEST_P(WorkCalendarTest, ARecomputationCutShortIsFinishedByTheJobs) {
+  int64_t open = entered("2024-09-27");
+  EXPECT_EQ(finish_calendar_recompute(*db_).checked, 0) << "nothing pending";
+  // The notice stored, then the process stopped before recomputing (as import_calendar would
+  // have left it).
+  db_->with_tx([&](store::Conn& c) {
+    store::replace_calendar_year(c, 2024, {});
+    std::vector<store::CalendarOverrideRow> rows;
+    for (const auto& e : core::default_calendar().entries()) {
+      if (core::notice_year(e.date) == 2024) rows.push_back({2024, e.date.iso(), e.workday, e.name});
+    }
+    rows.push_back({2024, "2024-10-29", false, "测试假日"});
+    store::replace_calendar_year(c, 2024, rows);
+    store::insert_calendar_import(c, {0, 2024, "table", static_cast<int>(rows.size()), "test", "2024-11-01T00:00:00Z", {}});
+  });
+  EXPECT_EQ(*view(open).request.derived.due_on, "2024-10-30");
+  auto r = finish_calendar_recompute(*db_);
+  EXPECT_EQ(r.changed, 1);
+  EXPECT_EQ(*view(open).request.derived.due_on, "2024-10-31");
+  EXPECT_NE(view(open).notes.at(0).body.find("补做重新计算"), std::string::npos);
+  EXPECT_EQ(finish_calendar_recompute(*db_).checked, 0) << "recorded as done";
+  // A normal import records its recomputation itself.
+  import_calendar(*db_, Principal::system(), "2027-01-01\toff\t元旦\n", 2027);
+  EXPECT_EQ(finish_calendar_recompute(*db_).checked, 0);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, WorkCalendarTest, ::testing::Values("sqlite", "postgres"));

@@ -29,12 +29,21 @@ int64_t insert_calendar_import(Conn& c, const CalendarImportRow& r) {
 
 std::vector<CalendarImportRow> list_calendar_imports(Conn& c, int limit) {
   std::vector<CalendarImportRow> out;
-  for (const auto& r : c.query("SELECT id, notice_year, source_format, entry_count, imported_by, imported_at "
-                               "FROM calendar_imports ORDER BY id DESC LIMIT ?",
+  for (const auto& r : c.query("SELECT id, notice_year, source_format, entry_count, imported_by, imported_at, "
+                               "recomputed_at FROM calendar_imports ORDER BY id DESC LIMIT ?",
                                {limit})) {
-    out.push_back({r.i64(0), static_cast<int>(r.i64(1)), r.str(2), static_cast<int>(r.i64(3)), r.str(4), r.str(5)});
+    out.push_back({r.i64(0), static_cast<int>(r.i64(1)), r.str(2), static_cast<int>(r.i64(3)), r.str(4), r.str(5),
+                   r.opt_str(6)});
   }
   return out;
+}
+
+int64_t pending_calendar_recompute(Conn& c) {
+  return c.query_int("SELECT COALESCE(MAX(id), 0) FROM calendar_imports WHERE recomputed_at IS NULL");
+}
+
+void mark_calendar_recomputed(Conn& c, int64_t import_id, const std::string& at) {
+  c.query("UPDATE calendar_imports SET recomputed_at = ? WHERE recomputed_at IS NULL AND id <= ?", {at, import_id});
 }
 
 }  // namespace gongkai::store

@@ -1,7 +1,7 @@
 // Migration 8: the rest of disclosure on request.
 // - calendar_overrides: holiday notices entered by an administrator (a new year's notice, or a
 //   corrected one), agency-independent; they replace the shipped data of their notice year.
-//   calendar_imports logs each import.
+//   calendar_imports logs each import and when open requests were recomputed after it.
 // - request_notes: system records on a request's timeline that are not events of its life
 //   (the due date moved after a calendar change, a notice letter issued, a reminder sent).
 // - mail_outbox: outgoing mail, committed with the change that causes it and sent by a job with
@@ -26,7 +26,8 @@ CREATE TABLE calendar_imports (
   source_format TEXT NOT NULL,
   entry_count INTEGER NOT NULL,
   imported_by TEXT NOT NULL,
-  imported_at TEXT NOT NULL
+  imported_at TEXT NOT NULL,
+  recomputed_at TEXT
 );
 CREATE TABLE request_notes (
   id {id},
