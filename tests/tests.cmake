@@ -57,3 +57,12 @@ foreach(backend sqlite postgres)
     endforeach()
   endforeach()
 endforeach()
+
+# Durability: requests acknowledged through the API survive a SIGKILL of the server
+# (tests/kill_server.sh), on each backend.
+foreach(backend sqlite postgres)
+  add_test(NAME durability.kill_server.${backend}
+           COMMAND bash ${CMAKE_SOURCE_DIR}/tests/kill_server.sh $<TARGET_FILE_DIR:gongkai> ${backend})
+  set_tests_properties(durability.kill_server.${backend} PROPERTIES
+                       SKIP_RETURN_CODE 77 TIMEOUT 180 LABELS integration)
+endforeach()
