@@ -42,6 +42,9 @@ enum Column {
 };
 static_assert(kRevisionState + 1 == kColumns);
 constexpr size_t kChunkRows = 256;
+// Rows are assumed no larger than this when a file's size estimates its row count (a body of
+// a few paragraphs plus metadata is 1-3 KB), so the estimate errs low.
+constexpr int64_t kLargestTypicalRowBytes = 4096;
 constexpr size_t kMaxIndexNoBytes = 100;
 
 int column_of(std::string_view name) {
@@ -567,6 +570,16 @@ ImportSummary import_items(store::Database& db, const Principal& by, int64_t age
   ImportSummary sum;
   store::Tx tx(c);
   store::tune_for_bulk_load(c);
+  // A load far larger than the tables builds their secondary indexes afterwards, once.
+  std::vector<std::string> set_aside;
+  {
+    std::error_code ec;
+    auto bytes = static_cast<int64_t>(std::filesystem::file_size(path, ec));
+    int64_t rows_at_least = ec ? 0 : bytes / kLargestTypicalRowBytes;
+    if (rows_at_least >= opt.rebuild_indexes_min_rows && rows_at_least > 2 * store::count_all_items(c)) {
+      set_aside = store::drop_item_indexes(c);
+    }
+  }
   std::vector<std::string> given_list;
   given_list.reserve(given.first_line.size());
   for (const auto& [no, line] : given.first_line) given_list.push_back(no);
@@ -652,6 +665,7 @@ ImportSummary import_items(store::Database& db, const Principal& by, int64_t age
     sum.indexed = writer.indexed();
     sum.queued = writer.queued();
     sum.index_seconds = writer.index_seconds();
+    store::restore_item_indexes(c, set_aside);
     if (sum.loaded > 0) store::refresh_item_statistics(c);
     store::audit(c, by.actor(),
                  {agency_id, "item.import", "agency", std::to_string(agency_id),

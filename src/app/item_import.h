@@ -37,6 +37,10 @@ struct ImportOptions {
   // Published items made searchable in the import's own transaction; the others are queued
   // and indexed after the commit by the serving node's jobs or `gongkai reindex --queued`.
   int64_t index_now_max = 20000;
+  // SQLite: when the file holds at least this many rows (counted as its size over 4 KB) and
+  // more than twice the items already on the platform, the item tables' secondary indexes
+  // are dropped for the load and built again before the commit (store/item_bulk_store.h).
+  int64_t rebuild_indexes_min_rows = 100000;
   // How many bad rows the summary lists (all are counted).
   size_t max_listed_errors = 1000;
 };

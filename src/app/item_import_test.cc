@@ -14,6 +14,7 @@
 #include "core/date.h"
 #include "store/audit_log.h"
 #include "store/directory_store.h"
+#include "store/item_bulk_store.h"
 #include "store/item_store.h"
 #include "store/migrations.h"
 #include "store/search_store.h"
@@ -193,6 +194,36 @@ TEST_P(ItemImportTest, LargeImportsQueueTheRestForTheSearchIndex) {
   EXPECT_EQ(store::count_queued(*c), 0);
   EXPECT_EQ(store::count_indexed(*c, a_.id), 6);
   EXPECT_EQ(query(), 6);
+}
+
+// A load that sets the secondary indexes aside builds them again before the commit, and a
+// failed one leaves them as they were.
+TEST_P(ItemImportTest, LargeLoadsRebuildTheIndexesTheyDropped) {
+  auto index_count = [&] {
+    auto c = db_->acquire();
+    return store::count_item_index_definitions(*c);
+  };
+  int64_t before = index_count();
+  std::string csv = kHeader;
+  for (int i = 1; i <= 5; ++i) {
+    csv += ",重建索引测试" + std::to_string(i) + ",,<p>正文</p>,,,商贸流通科,政务动态,,,2013-05-02,2013-05-03,,,,,\n";
+  }
+  ImportOptions opt;
+  opt.rebuild_indexes_min_rows = 0;
+  auto s = import_items(*db_, Principal::system("test"), a_.id, write("big.csv", csv), ItemFileFormat::kCsv, opt);
+  ASSERT_TRUE(s.committed);
+  EXPECT_EQ(index_count(), before);
+  {
+    auto c = db_->acquire();
+    store::ItemFilter f;
+    f.agency_id = a_.id;
+    f.status = "published";
+    EXPECT_EQ(store::list_items(*c, f).total, 5);
+  }
+  auto bad = import_items(*db_, Principal::system("test"), a_.id, write("bad.csv", csv + ",,,,,,,,,,,,,,,,\n"),
+                          ItemFileFormat::kCsv, opt);
+  EXPECT_FALSE(bad.committed);
+  EXPECT_EQ(index_count(), before);
 }
 
 // Each bad row, the line it starts on and a piece of the reason.

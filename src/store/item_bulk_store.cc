@@ -137,6 +137,32 @@ void tune_for_bulk_load(Conn& c) {
   }
 }
 
+std::vector<std::string> drop_item_indexes(Conn& c) {
+  std::vector<std::string> ddl;
+  if (c.backend() != Backend::kSqlite) return ddl;
+  std::vector<std::string> names;
+  // Automatic indexes of UNIQUE constraints have no sql and cannot be dropped: they stay.
+  for (const auto& r : c.query("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                               "tbl_name IN ('items', 'item_revisions', 'workflow_events') ORDER BY name")) {
+    names.push_back(r.str(0));
+    ddl.push_back(r.str(1));
+  }
+  for (const auto& n : names) c.exec("DROP INDEX \"" + n + "\"");
+  return ddl;
+}
+
+void restore_item_indexes(Conn& c, const std::vector<std::string>& definitions) {
+  for (const auto& d : definitions) c.exec(d);
+}
+
+int64_t count_item_index_definitions(Conn& c) {
+  if (c.backend() != Backend::kSqlite) return 0;
+  return c.query_int("SELECT COUNT(*) FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL AND "
+                     "tbl_name IN ('items', 'item_revisions', 'workflow_events')");
+}
+
+int64_t count_all_items(Conn& c) { return c.query_int("SELECT COUNT(*) FROM items"); }
+
 void refresh_item_statistics(Conn& c) {
   if (c.backend() == Backend::kPostgres) c.exec("ANALYZE items, item_revisions");
 }

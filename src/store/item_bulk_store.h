@@ -66,6 +66,19 @@ void insert_bulk_rows(Conn& c, std::vector<BulkRows>& rows);
 // TOASTed until the transaction ends (readers need nothing special).
 void tune_for_bulk_load(Conn& c);
 
+// Secondary indexes of the item tables (items, item_revisions, workflow_events) set aside for
+// a load much larger than the tables: inserting a million rows into nine b-trees in random
+// key order costs several times building each b-tree once from sorted keys. Both run in the
+// caller's transaction, so readers keep seeing the old indexes until it commits. Unique
+// constraints (the index-number one) stay in place and keep checking every row.
+// SQLite only: drop_item_indexes returns their definitions (none on PostgreSQL).
+std::vector<std::string> drop_item_indexes(Conn& c);
+void restore_item_indexes(Conn& c, const std::vector<std::string>& definitions);
+// Number of index definitions drop_item_indexes would set aside (for tests; 0 on PostgreSQL).
+int64_t count_item_index_definitions(Conn& c);
+// Number of items on the platform (cheap: the primary key's b-tree).
+int64_t count_all_items(Conn& c);
+
 // Refreshes the planner's statistics of the item tables during and after a bulk load.
 // PostgreSQL: ANALYZE, which also sees the rows of the running transaction and makes cached
 // plans of prepared statements be made again; without it a plan chosen while the table was
