@@ -257,11 +257,10 @@ std::vector<PublishedSummary> report_versions(store::Database& db, const Princip
 }
 
 std::optional<std::string> document_bytes(const render::Document& doc, const std::string& format) {
-  if (format == "pdf") return render::to_pdf(doc);
-  if (format == "docx") return render::to_docx(doc);
-  if (format == "xlsx") return render::to_xlsx(doc);
-  if (format == "html") return report_html_file(doc);
-  return std::nullopt;
+  if (format == "html") return report_html_file(doc);  // a standalone page, not a fragment
+  auto f = render::parse_document_format(format);
+  if (!f) return std::nullopt;
+  return render::render_document(doc, *f);
 }
 
 const std::vector<std::string>& download_formats() {
@@ -270,11 +269,9 @@ const std::vector<std::string>& download_formats() {
 }
 
 std::string document_mime(const std::string& format) {
-  if (format == "pdf") return "application/pdf";
-  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   if (format == "json") return "application/json; charset=utf-8";
-  return "text/html; charset=utf-8";
+  if (auto f = render::parse_document_format(format)) return render::content_type(*f);
+  return "application/octet-stream";
 }
 
 }  // namespace gongkai::app
