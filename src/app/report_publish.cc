@@ -213,10 +213,15 @@ int publish_report(store::Database& db, const Principal& by, int64_t agency_id, 
   });
 }
 
-std::optional<PublishedReport> published_report(store::Database& db, int64_t agency_id, int year) {
+std::optional<PublishedReport> published_report(store::Database& db, int64_t agency_id, int year,
+                                                std::optional<int> version) {
   auto c = db.acquire();
   auto row = store::find_published_report(*c, agency_id, year);
   if (!row) return std::nullopt;
+  if (version && *version != row->version) {
+    row = store::find_report_version(*c, agency_id, year, row->layout, *version);
+    if (!row) return std::nullopt;
+  }
   PublishedReport p;
   p.id = row->id;
   p.year = row->year;
@@ -226,6 +231,15 @@ std::optional<PublishedReport> published_report(store::Database& db, int64_t age
   p.parts = parse_parts(row->parts, &p.signed_on);
   p.published_at = row->published_at;
   return p;
+}
+
+std::vector<int> published_versions(store::Database& db, int64_t agency_id, int year) {
+  auto c = db.acquire();
+  auto current = store::find_published_report(*c, agency_id, year);
+  std::vector<int> out;
+  if (!current) return out;
+  for (const auto& r : store::list_report_versions(*c, agency_id, year, current->layout)) out.push_back(r.version);
+  return out;
 }
 
 std::vector<PublishedSummary> list_published(store::Database& db, int64_t agency_id) {

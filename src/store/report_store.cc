@@ -178,6 +178,14 @@ std::optional<PublishedReportRow> find_published_report(Conn& c, int64_t agency_
   return published_from(*r);
 }
 
+std::optional<PublishedReportRow> find_report_version(Conn& c, int64_t agency_id, int year, const std::string& layout,
+                                                      int version) {
+  auto r = c.query_one(std::string("SELECT ") + kPubCols + "WHERE agency_id = ? AND year = ? AND layout = ? AND version = ?",
+                       {agency_id, year, layout, version});
+  if (!r) return std::nullopt;
+  return published_from(*r);
+}
+
 std::vector<PublishedReportRow> list_report_versions(Conn& c, int64_t agency_id, int year, const std::string& layout) {
   std::vector<PublishedReportRow> out;
   for (const auto& r : c.query(std::string("SELECT ") + kPubCols +
