@@ -214,9 +214,16 @@ int64_t json_int(const Object::Ptr& o, const std::string& key) {
   if (!o || !o->has(key)) return 0;
   auto v = o->get(key);
   if (v.isEmpty()) return 0;
+  // Counts in a snapshot are whole numbers far below 2^53; anything else reads as 0.
+  constexpr double kLimit = 1e15;
   try {
-    if (v.isString()) return std::stoll(v.toString());
-    return static_cast<int64_t>(v.convert<double>() + (v.convert<double>() >= 0 ? 0.5 : -0.5));
+    if (v.isInteger()) {
+      auto n = v.convert<int64_t>();
+      return n > -kLimit && n < kLimit ? n : 0;
+    }
+    double x = v.isString() ? std::stod(v.toString()) : v.convert<double>();
+    if (!(x > -kLimit && x < kLimit)) return 0;
+    return static_cast<int64_t>(x + (x >= 0 ? 0.5 : -0.5));
   } catch (const std::exception&) {
     return 0;
   }

@@ -6,6 +6,7 @@
 #include "core/date.h"
 #include "core/outcomes.h"
 #include "core/report_share.h"
+#include "render/embedded_files.h"
 #include "render/html_sanitizer.h"
 
 namespace gongkai::app {
@@ -525,11 +526,7 @@ std::string document_text(const render::Document& doc) {
   return out;
 }
 
-}  // namespace gongkai::app
 
-#include "render/embedded_files.h"
-
-namespace gongkai::app {
 
 std::string report_html_file(const render::Document& doc) {
   std::string css, print;

@@ -213,10 +213,15 @@ int publish_report(store::Database& db, const Principal& by, int64_t agency_id, 
   });
 }
 
-std::optional<PublishedReport> published_report(store::Database& db, int64_t agency_id, int year) {
+std::optional<PublishedReport> published_report(store::Database& db, int64_t agency_id, int year,
+                                                std::optional<int> version) {
   auto c = db.acquire();
   auto row = store::find_published_report(*c, agency_id, year);
   if (!row) return std::nullopt;
+  if (version && *version != row->version) {
+    row = store::find_report_version(*c, agency_id, year, row->layout, *version);
+    if (!row) return std::nullopt;
+  }
   PublishedReport p;
   p.id = row->id;
   p.year = row->year;
@@ -226,6 +231,15 @@ std::optional<PublishedReport> published_report(store::Database& db, int64_t age
   p.parts = parse_parts(row->parts, &p.signed_on);
   p.published_at = row->published_at;
   return p;
+}
+
+std::vector<int> published_versions(store::Database& db, int64_t agency_id, int year) {
+  auto c = db.acquire();
+  auto current = store::find_published_report(*c, agency_id, year);
+  std::vector<int> out;
+  if (!current) return out;
+  for (const auto& r : store::list_report_versions(*c, agency_id, year, current->layout)) out.push_back(r.version);
+  return out;
 }
 
 std::vector<PublishedSummary> list_published(store::Database& db, int64_t agency_id) {
@@ -257,11 +271,10 @@ std::vector<PublishedSummary> report_versions(store::Database& db, const Princip
 }
 
 std::optional<std::string> document_bytes(const render::Document& doc, const std::string& format) {
-  if (format == "pdf") return render::to_pdf(doc);
-  if (format == "docx") return render::to_docx(doc);
-  if (format == "xlsx") return render::to_xlsx(doc);
-  if (format == "html") return report_html_file(doc);
-  return std::nullopt;
+  if (format == "html") return report_html_file(doc);  // a standalone page, not a fragment
+  auto f = render::parse_document_format(format);
+  if (!f) return std::nullopt;
+  return render::render_document(doc, *f);
 }
 
 const std::vector<std::string>& download_formats() {
@@ -270,11 +283,9 @@ const std::vector<std::string>& download_formats() {
 }
 
 std::string document_mime(const std::string& format) {
-  if (format == "pdf") return "application/pdf";
-  if (format == "docx") return "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-  if (format == "xlsx") return "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
   if (format == "json") return "application/json; charset=utf-8";
-  return "text/html; charset=utf-8";
+  if (auto f = render::parse_document_format(format)) return render::content_type(*f);
+  return "application/octet-stream";
 }
 
 }  // namespace gongkai::app

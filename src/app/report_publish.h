@@ -64,8 +64,12 @@ struct PublishedReport {
 int publish_report(store::Database& db, const Principal& by, int64_t agency_id, int year, ReportLayout layout,
                    const std::string& signed_on = "");
 
-// The current published report of a year, or nullopt. Public.
-std::optional<PublishedReport> published_report(store::Database& db, int64_t agency_id, int year);
+// The current published report of a year, or nullopt. With `version`, that earlier version
+// of the current report's layout (published versions stay public). Public.
+std::optional<PublishedReport> published_report(store::Database& db, int64_t agency_id, int year,
+                                                std::optional<int> version = std::nullopt);
+// The version numbers of the current report's layout for a year, newest first. Public.
+std::vector<int> published_versions(store::Database& db, int64_t agency_id, int year);
 
 struct PublishedSummary {
   int year = 0, version = 0;

@@ -9,7 +9,9 @@
 #include <fstream>
 #include <sstream>
 
+#include "app/report_publish.h"
 #include "cli/commands.h"
+#include "store/directory_store.h"
 #include "render/zip_test_util.h"
 
 namespace gongkai::cli {
@@ -196,6 +198,30 @@ TEST_F(ReportCommand, CitySummaryListsAgenciesWithoutAReport) {
   ASSERT_EQ(run({"report", "--db", db(), "--city", "--year", "2013", "--out", file("city.html")}, &out, &err), 0)
       << err;
   EXPECT_NE(slurp(file("city.html")).find("尚未发布"), std::string::npos);
+}
+
+TEST_F(ReportCommand, PublishedWritesTheFrozenSnapshot) {
+  std::string out, err;
+  {
+    auto database = store::Database::open(db(), 2);
+    int64_t agency = 0;
+    {
+      auto c = database->acquire();
+      agency = store::find_agency_by_slug(*c, "cxswj")->id;
+    }
+    auto sys = app::Principal::system();
+    app::save_draft(*database, sys, agency, 2012, app::ReportLayout::k2008, {{"problems", "<p>二〇一二年的问题。</p>"}}, {});
+    app::publish_report(*database, sys, agency, 2012, app::ReportLayout::k2008, "2013-03-08");
+  }
+  ASSERT_EQ(run({"report", "--db", db(), "--agency", "cxswj", "--year", "2012", "--published", "--out",
+                 file("p.html")},
+                &out, &err),
+            0)
+      << err;
+  std::string html = slurp(file("p.html"));
+  EXPECT_NE(html.find("二〇一二年的问题。"), std::string::npos);
+  EXPECT_NE(html.find("2013年3月8日"), std::string::npos);
+  EXPECT_NE(html.find("累计主动公开政府信息314条"), std::string::npos);
 }
 
 TEST_F(ReportCommand, BadUsageIsRefused) {

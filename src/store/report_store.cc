@@ -1,6 +1,19 @@
 #include "store/report_store.h"
 
 namespace gongkai::store {
+namespace {
+
+// The agency's requests received up to a day (parameters: agency, day) with the date they
+// concluded: their first decision, withdrawal or treated-as-withdrawn event. The conclusion is
+// looked up per request through the (request_id, seq) index, so one agency's report reads its
+// own requests' events and not every agency's.
+constexpr const char* kRequestsWithConclusion =
+    "SELECT r.id, r.tracking_code, r.applicant_kind, r.channel, r.received_on, r.outcome, "
+    "(SELECT MIN(e.event_date) FROM request_events e WHERE e.request_id = r.id "
+    "AND e.kind IN ('decided', 'withdrawn', 'treated_as_withdrawn')) AS concluded "
+    "FROM requests r WHERE r.agency_id = ? AND r.received_on <= ?";
+
+}  // namespace
 
 std::vector<ClassCountRow> count_items_by_class(Conn& c, int64_t agency_id, const std::string& year_start,
                                                 const std::string& year_end) {
@@ -34,13 +47,9 @@ std::vector<ReportRequestRow> report_requests(Conn& c, int64_t agency_id, const 
                                               const std::string& year_end) {
   std::vector<ReportRequestRow> out;
   c.for_each(
-      "SELECT r.id, r.tracking_code, r.applicant_kind, r.channel, r.received_on, r.outcome, e.concluded "
-      "FROM requests r LEFT JOIN (SELECT request_id, MIN(event_date) AS concluded FROM request_events "
-      "WHERE agency_id = ? AND kind IN ('decided', 'withdrawn', 'treated_as_withdrawn') GROUP BY request_id) e "
-      "ON e.request_id = r.id "
-      "WHERE r.agency_id = ? AND r.received_on <= ? AND (e.concluded IS NULL OR e.concluded >= ?) "
-      "ORDER BY r.received_on, r.id",
-      {agency_id, agency_id, year_end, year_start}, [&](const Row& r) {
+      std::string("SELECT id, tracking_code, applicant_kind, channel, received_on, outcome, concluded FROM (") +
+          kRequestsWithConclusion + ") x WHERE concluded IS NULL OR concluded >= ? ORDER BY received_on, id",
+      {agency_id, year_end, year_start}, [&](const Row& r) {
         ReportRequestRow x;
         x.id = r.i64(0);
         x.tracking_code = r.str(1);
@@ -58,14 +67,11 @@ std::vector<ReportRequestGroup> report_request_groups(Conn& c, int64_t agency_id
                                                       const std::string& year_end) {
   std::vector<ReportRequestGroup> out;
   for (const auto& r : c.query(
-           "SELECT r.applicant_kind, r.channel, CASE WHEN r.received_on >= ? THEN 1 ELSE 0 END, "
-           "CASE WHEN e.concluded IS NOT NULL AND e.concluded <= ? THEN 1 ELSE 0 END, r.outcome, COUNT(*) "
-           "FROM requests r LEFT JOIN (SELECT request_id, MIN(event_date) AS concluded FROM request_events "
-           "WHERE agency_id = ? AND kind IN ('decided', 'withdrawn', 'treated_as_withdrawn') GROUP BY request_id) e "
-           "ON e.request_id = r.id "
-           "WHERE r.agency_id = ? AND r.received_on <= ? AND (e.concluded IS NULL OR e.concluded >= ?) "
-           "GROUP BY 1, 2, 3, 4, 5",
-           {year_start, year_end, agency_id, agency_id, year_end, year_start})) {
+           std::string("SELECT applicant_kind, channel, CASE WHEN received_on >= ? THEN 1 ELSE 0 END, "
+                       "CASE WHEN concluded IS NOT NULL AND concluded <= ? THEN 1 ELSE 0 END, outcome, COUNT(*) "
+                       "FROM (") +
+               kRequestsWithConclusion + ") x WHERE concluded IS NULL OR concluded >= ? GROUP BY 1, 2, 3, 4, 5",
+           {year_start, year_end, agency_id, year_end, year_start})) {
     ReportRequestGroup g;
     g.applicant_kind = r.str(0);
     g.channel = r.str(1);
@@ -174,6 +180,14 @@ std::vector<PublishedReportRow> list_published_reports(Conn& c, int64_t agency_i
 std::optional<PublishedReportRow> find_published_report(Conn& c, int64_t agency_id, int year) {
   auto r = c.query_one(std::string("SELECT ") + kPubCols + "WHERE agency_id = ? AND year = ? AND current = 1",
                        {agency_id, year});
+  if (!r) return std::nullopt;
+  return published_from(*r);
+}
+
+std::optional<PublishedReportRow> find_report_version(Conn& c, int64_t agency_id, int year, const std::string& layout,
+                                                      int version) {
+  auto r = c.query_one(std::string("SELECT ") + kPubCols + "WHERE agency_id = ? AND year = ? AND layout = ? AND version = ?",
+                       {agency_id, year, layout, version});
   if (!r) return std::nullopt;
   return published_from(*r);
 }

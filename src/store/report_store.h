@@ -100,6 +100,9 @@ int insert_published_report(Conn& c, PublishedReportRow r);
 std::vector<PublishedReportRow> list_published_reports(Conn& c, int64_t agency_id);
 // The current version of one year (either layout; the newest published when both exist).
 std::optional<PublishedReportRow> find_published_report(Conn& c, int64_t agency_id, int year);
+// One version of one year and layout, current or not.
+std::optional<PublishedReportRow> find_report_version(Conn& c, int64_t agency_id, int year, const std::string& layout,
+                                                      int version);
 // Every version of one year and layout, newest first.
 std::vector<PublishedReportRow> list_report_versions(Conn& c, int64_t agency_id, int year, const std::string& layout);
 

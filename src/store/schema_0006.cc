@@ -23,6 +23,9 @@ CREATE TABLE appeals (
 CREATE INDEX appeals_agency_filed ON appeals (agency_id, filed_on, id);
 CREATE INDEX appeals_request ON appeals (request_id);
 
+-- The report's fee query finds an agency's fee events without reading every agency's events.
+CREATE INDEX request_events_agency_kind ON request_events (agency_id, kind, event_date);
+
 CREATE TABLE report_drafts (
   agency_id {bigint} NOT NULL REFERENCES agencies(id),
   year INTEGER NOT NULL,

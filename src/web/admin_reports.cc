@@ -4,14 +4,19 @@
 
 #include "app/annual_report.h"
 #include "app/attachments.h"
+#include "app/city_report.h"
 #include "app/errors.h"
 #include "app/report_document.h"
 #include "app/report_publish.h"
+#include "app/requests.h"
+#include "app/statistics.h"
 #include "core/date.h"
 #include "core/outcomes.h"
 #include "core/report_share.h"
 #include "core/report_tables.h"
 #include "render/document.h"
+#include "render/svg_chart.h"
+#include "store/directory_store.h"
 #include "web/pages.h"
 #include "web/report_handlers.h"
 #include "web/server.h"
@@ -245,11 +250,7 @@ void get_report_preview(Context& c) {
   c.send(200, app::document_mime(format), *bytes);
 }
 
-}  // namespace gongkai::web
 
-#include "app/city_report.h"
-
-namespace gongkai::web {
 
 // The 信息中心's view: the tables summed over all agencies and the agencies without a report.
 void get_city_reports(Context& c) {
@@ -288,14 +289,7 @@ void get_city_reports(Context& c) {
   p.send();
 }
 
-}  // namespace gongkai::web
 
-#include "app/requests.h"
-#include "app/statistics.h"
-#include "render/svg_chart.h"
-#include "store/directory_store.h"
-
-namespace gongkai::web {
 
 // Statistics per agency and department, with SVG charts and CSV/XLSX/PDF downloads.
 void get_statistics(Context& c) {

@@ -75,7 +75,13 @@ void get_reports(Context& c) {
 void get_public_report(Context& c) {
   auto agency = agency_by_slug(c);
   int year = year_of_route(c);
-  auto pub = app::published_report(*c.app.db, agency.id, year);
+  std::optional<int> version;
+  if (!c.param("version").empty()) {
+    auto v = c.int_param("version");
+    if (!v || *v < 1 || *v > 100000) throw app::not_found("年度报告");
+    version = static_cast<int>(*v);
+  }
+  auto pub = app::published_report(*c.app.db, agency.id, year, version);
   if (!pub) throw app::not_found("年度报告");
   auto doc = app::report_document(pub->data, pub->layout, pub->parts, pub->signed_on);
   PortalPage p(c, doc.title, "portal/report.tpl", agency);
@@ -86,7 +92,23 @@ void get_public_report(Context& c) {
   d.SetValue("BODY", render::to_html(doc));
   d.SetIntValue("VERSION", pub->version);
   d.SetValue("DATE", pub->published_at.substr(0, 10));
-  add_downloads(d, "/" + agency.slug + "/reports/" + std::to_string(year));
+  if (version) {
+    // An earlier version: the downloads are of the current one, so none are offered here.
+    d.AddSectionDictionary("OLD")->SetValue("CURRENT_URL", "/" + agency.slug + "/reports/" + std::to_string(year));
+  } else {
+    add_downloads(d, "/" + agency.slug + "/reports/" + std::to_string(year));
+  }
+  auto versions = app::published_versions(*c.app.db, agency.id, year);
+  if (versions.size() > 1) {
+    auto* list = d.AddSectionDictionary("VERSIONS");
+    for (int v : versions) {
+      auto* row = list->AddSectionDictionary("V");
+      row->SetIntValue("N", v);
+      if (v == pub->version) row->ShowSection("THIS");
+      else row->AddSectionDictionary("LINK")->SetValue("URL", "/" + agency.slug + "/reports/" + std::to_string(year) +
+                                                                   (v == versions.front() ? "" : "?version=" + std::to_string(v)));
+    }
+  }
   p.send();
 }
 

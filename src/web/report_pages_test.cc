@@ -83,6 +83,18 @@ TEST_F(ReportPagesTest, OfficeEditsPublishesAndThePortalShowsIt) {
   // The back office lists the version.
   page = server_->get("/admin/reports?year=2013&layout=2008", &sessions_["office"]);
   EXPECT_NE(page.body.find("第1版"), std::string::npos);
+  // Republished with other text: version 2 is current, version 1 stays readable.
+  ASSERT_EQ(post("/admin/reports/draft", "office", "year=2013&layout=2008&part.problems=" + url_encode("<p>第二稿。</p>")).status,
+            303);
+  ASSERT_EQ(post("/admin/reports/publish", "office", "year=2013&layout=2008&signed_on=2014-03-12").status, 303);
+  year = server_->get("/cxswj/reports/2013");
+  EXPECT_NE(year.body.find("第二稿。"), std::string::npos);
+  EXPECT_NE(year.body.find("?version=1"), std::string::npos);
+  auto v1 = server_->get("/cxswj/reports/2013?version=1");
+  ASSERT_EQ(v1.status, 200);
+  EXPECT_NE(v1.body.find("一是规范性有待加强。"), std::string::npos);
+  EXPECT_EQ(v1.body.find("第二稿。"), std::string::npos);
+  EXPECT_EQ(server_->get("/cxswj/reports/2013?version=9").status, 404);
 }
 
 TEST_F(ReportPagesTest, AppealsAreRecordedAndCountInTable4) {

@@ -15,7 +15,7 @@
   {{#FIGURE}}<tr><th scope="row">{{LABEL}}</th><td>{{VALUE}}</td></tr>{{/FIGURE}}
   </tbody>
 </table>
-<p>计数规则见 docs/annual-report.md：以发布日期确定年度，已废止、失效的信息计入累计数；跨年度办理的申请计入“上年结转”和“结转下年度”。</p>
+<p>计数规则：以发布日期确定信息所属年度，已废止、失效的信息计入累计数；跨年度办理的申请计入“上年结转”和“结转下年度”；复议诉讼按年底时的状态计入。</p>
 <h2>预览</h2>
 <p><a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=pdf">下载预览 PDF</a> · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=html">下载预览 HTML</a>{{#DL}} · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format={{FORMAT}}">下载预览 {{FORMAT}}</a>{{/DL}} · <a href="/admin/reports/preview?year={{YEAR}}&amp;layout={{LAYOUT}}&amp;format=json">JSON</a></p>
 <div class="report-preview">{{PREVIEW:none}}</div>
