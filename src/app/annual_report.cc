@@ -7,6 +7,8 @@
 #include <sstream>
 
 #include "app/errors.h"
+#include "app/register.h"
+#include "app/supervision.h"
 #include "core/date.h"
 #include "core/outcomes.h"
 #include "core/report_share.h"
@@ -254,23 +256,27 @@ TypedFigures typed_from_drafts(store::Conn& c, int64_t agency_id, int year) {
 ReportData compute_report(store::Database& db, const Principal& by, int64_t agency_id, int year) {
   check_report_reader(by, agency_id);
   if (year < 1990 || year > 2100) throw ValidationError("year", "年份应在1990至2100之间");
-  auto c = db.acquire();
-  auto agency = store::find_agency(*c, agency_id);
-  if (!agency) throw not_found("单位");
   ReportData d;
-  d.agency_id = agency_id;
-  d.agency_slug = agency->slug;
-  d.agency_name = agency->name;
-  d.address = agency->address;
-  d.phone = agency->phone;
-  d.fax = agency->fax;
-  d.email = agency->email;
-  d.year = year;
-  count_proactive(*c, d);
-  count_requests(*c, d);
-  count_fees(*c, d);
-  count_appeals(*c, d);
-  d.typed = typed_from_drafts(*c, agency_id, year);
+  {
+    auto c = db.acquire();
+    auto agency = store::find_agency(*c, agency_id);
+    if (!agency) throw not_found("单位");
+    d.agency_id = agency_id;
+    d.agency_slug = agency->slug;
+    d.agency_name = agency->name;
+    d.address = agency->address;
+    d.phone = agency->phone;
+    d.fax = agency->fax;
+    d.email = agency->email;
+    d.year = year;
+    count_proactive(*c, d);
+    count_requests(*c, d);
+    count_fees(*c, d);
+    count_appeals(*c, d);
+    d.typed = typed_from_drafts(*c, agency_id, year);
+  }
+  d.channels = channel_counts(db, agency_id, year);
+  d.work_sentences = overview_sentences(db, agency_id, year);
   return d;
 }
 
@@ -406,6 +412,18 @@ std::string report_json(const ReportData& d, ReportLayout layout) {
   req->set("carried_out", d.table3.row("carried_out")[6]);
   root->set("requests", req);
 
+  Array::Ptr channels = new Array;
+  for (const auto& [name, count] : d.channels) {
+    auto o = ordered();
+    o->set("name", name);
+    o->set("count", count);
+    channels->add(o);
+  }
+  root->set("channels", channels);
+  Array::Ptr work = new Array;
+  for (const auto& w : d.work_sentences) work->add(w);
+  root->set("work", work);
+
   Array::Ptr problems = new Array;
   for (const auto& p : d.problems) {
     auto o = ordered();
@@ -498,6 +516,16 @@ ReportData report_from_json(std::string_view json) {
     for (const auto& name : o->getNames()) m[name] = json_int(o, name);
   };
   read_counts("received_by_channel", d.received_by_channel);
+  // Snapshots published before channels and work records were counted have neither.
+  if (auto ch = arr(root, "channels")) {
+    for (size_t i = 0; i < ch->size(); ++i) {
+      auto o = ch->getObject(static_cast<unsigned>(i));
+      if (o) d.channels.emplace_back(str(o, "name"), json_int(o, "count"));
+    }
+  }
+  if (auto work = arr(root, "work")) {
+    for (size_t i = 0; i < work->size(); ++i) d.work_sentences.push_back(work->getElement<std::string>(static_cast<unsigned>(i)));
+  }
   read_counts("decided_by_outcome", d.concluded_by_outcome);
   if (auto problems = arr(root, "problems")) {
     for (size_t i = 0; i < problems->size(); ++i) {

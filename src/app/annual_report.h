@@ -78,6 +78,11 @@ struct ReportData {
   core::Table3 table3;
   std::array<core::AppealCounts, 3> table4{};  // in core::kAppealKinds order
   std::vector<RequestProblem> problems;         // empty when table 三 adds up
+  // Channels besides the portal (app/register.h): records per channel in the year, every
+  // channel listed. Work-record sentences for the overview (app/supervision.h), the last
+  // one always about complaints and reports.
+  std::vector<std::pair<std::string, int64_t>> channels;
+  std::vector<std::string> work_sentences;
 };
 
 // Who may see and prepare the agency's report: 办公室, 分管领导 and 系统管理员 of the agency,

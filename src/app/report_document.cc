@@ -254,6 +254,15 @@ std::vector<std::string> appeal_sentences(const ReportData& d) {
   return s;
 }
 
+std::string channel_sentence(const ReportData& d) {
+  std::vector<std::string> used;
+  for (const auto& [name, count] : d.channels) {
+    if (count > 0) used.push_back(name + n(count) + "条");
+  }
+  if (used.empty()) return "";
+  return "此外，" + n(d.year) + "年" + self_reference(d.agency_name) + "还通过" + join(used, "、") + "等渠道公开政府信息。";
+}
+
 ReportParts default_parts(const ReportData& d, ReportLayout layout) {
   const std::string we = self_reference(d.agency_name), y = n(d.year);
   int64_t rc = appeal_total(d, 0), lit = appeal_total(d, 1) + appeal_total(d, 2);
@@ -270,8 +279,12 @@ ReportParts default_parts(const ReportData& d, ReportLayout layout) {
                                 : "全年" + we + "受理政府信息公开申请" + n(d.received) + "件";
     overview += rc + lit == 0 ? "，未被提起行政复议或行政诉讼。"
                               : "，因政府信息公开被申请行政复议" + n(rc) + "件、被提起行政诉讼" + n(lit) + "件。";
-    p["overview"] = as_html({overview});
-    p["forms"] = as_html({"主动公开信息工作中，为方便公众了解信息，" + we + "主要在门户网站上发布政府信息。"});
+    std::vector<std::string> overview_paras{overview};
+    if (!d.work_sentences.empty()) overview_paras.push_back(concat(d.work_sentences));
+    p["overview"] = as_html(overview_paras);
+    std::vector<std::string> forms{"主动公开信息工作中，为方便公众了解信息，" + we + "主要在门户网站上发布政府信息。"};
+    if (auto ch = channel_sentence(d); !ch.empty()) forms.push_back(ch);
+    p["forms"] = as_html(forms);
   } else {
     p["intro"] = as_html(
         {"本报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）和《中华人民共和国政府信息公开工作年度报告格式"
@@ -285,7 +298,10 @@ ReportParts default_parts(const ReportData& d, ReportLayout layout) {
     if (carried_out > 0) overview += "，结转下年度继续办理" + n(carried_out) + "件";
     overview += rc + lit == 0 ? "；未发生政府信息公开行政复议、行政诉讼案件。"
                               : "；发生政府信息公开行政复议" + n(rc) + "件、行政诉讼" + n(lit) + "件。";
-    p["overview"] = as_html({overview});
+    std::vector<std::string> overview_paras{overview};
+    if (!d.work_sentences.empty()) overview_paras.push_back(concat(d.work_sentences));
+    p["overview"] = as_html(overview_paras);
+    if (auto ch = channel_sentence(d); !ch.empty()) p["proactive"] = as_html({ch});
   }
   return p;
 }

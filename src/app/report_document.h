@@ -38,6 +38,9 @@ std::vector<std::string> request_sentences(const ReportData& d);
 std::vector<std::string> fee_sentences(const ReportData& d);
 // 2008 五: reconsideration and litigation.
 std::vector<std::string> appeal_sentences(const ReportData& d);
+// 2008 二（二） / 2021 二: the channels besides the portal that carried items in the year
+// ("此外，2013年我局还通过报刊3条、政务公开栏12条等渠道公开政府信息。"), "" when none did.
+std::string channel_sentence(const ReportData& d);
 
 // The whole report. `parts` missing a key use default_parts(); `signed_on` (YYYY-MM-DD,
 // empty: no date line) is printed under the agency's name at the end.

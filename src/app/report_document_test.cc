@@ -236,6 +236,36 @@ TEST(ReportDocument, SentencesReadNaturallyWithCounts) {
   EXPECT_EQ(proactive_sentences(d)[0], "截至2023年12月31日，我委累计主动公开政府信息10条，2023年未新增主动公开政府信息。");
 }
 
+TEST(ReportDocument, ChannelsAndWorkRecordsStartTheirParts) {
+  ReportData d;
+  d.agency_name = "慈溪市商务局（服务业发展局）";
+  d.year = 2013;
+  d.channels = {{"报刊", 3}, {"广播电视", 0}, {"政务公开栏", 12}};
+  d.work_sentences = {"全年组织专题培训2次，参训120人次。", "全年未收到涉及政府信息公开工作的投诉、举报。"};
+  EXPECT_EQ(channel_sentence(d), "此外，2013年我局还通过报刊3条、政务公开栏12条等渠道公开政府信息。");
+  auto p2008 = default_parts(d, ReportLayout::k2008);
+  size_t portal = p2008["forms"].find("主要在门户网站上发布政府信息。</p>");
+  ASSERT_NE(portal, std::string::npos) << p2008["forms"];
+  EXPECT_NE(p2008["forms"].find("<p>此外，2013年我局还通过报刊3条", portal), std::string::npos) << p2008["forms"];
+  EXPECT_NE(p2008["overview"].find("<p>全年组织专题培训2次，参训120人次。全年未收到涉及政府信息公开工作的投诉、举报。</p>"),
+            std::string::npos)
+      << p2008["overview"];
+  auto p2021 = default_parts(d, ReportLayout::k2021);
+  EXPECT_NE(p2021["proactive"].find("政务公开栏12条"), std::string::npos);
+  EXPECT_NE(p2021["overview"].find("全年组织专题培训2次"), std::string::npos);
+  // Nothing recorded: no channel sentence, the parts as before.
+  d.channels = {{"报刊", 0}};
+  d.work_sentences.clear();
+  EXPECT_EQ(channel_sentence(d), "");
+  EXPECT_EQ(default_parts(d, ReportLayout::k2008)["forms"].find("此外"), std::string::npos);
+  // Published snapshots keep them.
+  d.channels = {{"报刊", 3}};
+  d.work_sentences = {"召开政府信息公开工作会议1次。"};
+  auto back = report_from_json(report_json(d, ReportLayout::k2008));
+  EXPECT_EQ(back.channels, d.channels);
+  EXPECT_EQ(back.work_sentences, d.work_sentences);
+}
+
 TEST(ReportDocument, WanYuan) {
   EXPECT_EQ(wan_yuan(0), "0");
   EXPECT_EQ(wan_yuan(12345), "1.2345");
