@@ -66,8 +66,8 @@ void insert_bulk_rows(Conn& c, std::vector<BulkRows>& rows);
 // TOASTed until the transaction ends (readers need nothing special).
 void tune_for_bulk_load(Conn& c);
 
-// Secondary indexes of the item tables (items, item_revisions, workflow_events) set aside for
-// a load much larger than the tables: inserting a million rows into nine b-trees in random
+// Secondary indexes of the item tables (items and workflow_events) set aside for
+// a load much larger than the tables: inserting a million rows into six b-trees in random
 // key order costs several times building each b-tree once from sorted keys. Both run in the
 // caller's transaction, so readers keep seeing the old indexes until it commits. Unique
 // constraints (the index-number one) stay in place and keep checking every row.
