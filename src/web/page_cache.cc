@@ -35,6 +35,21 @@ void PageCache::store(const std::string& key, std::shared_ptr<Entry> e) {
   slot = std::move(e);
 }
 
+bool PageCache::begin_render(const std::string& key) {
+  std::unique_lock g(flight_mu_);
+  if (rendering_.insert(key).second) return true;
+  flight_cv_.wait_for(g, kWaitForRender, [&] { return rendering_.count(key) == 0; });
+  return false;
+}
+
+void PageCache::end_render(const std::string& key) {
+  {
+    std::lock_guard g(flight_mu_);
+    rendering_.erase(key);
+  }
+  flight_cv_.notify_all();
+}
+
 size_t PageCache::size() const {
   std::shared_lock g(mu_);
   return entries_.size();

@@ -14,15 +14,22 @@
 //    command line, the scheduled-publication job) show once the window has passed.
 //  * Bounded: at most kMaxEntries entries and kMaxBytes of bodies; when full, stale entries
 //    are dropped, and if that is not enough, all of them.
+//  * One render per page at a time: when a page is missing, the first reader renders it and
+//    the others wait for that render (at most kWaitForRender) instead of all rendering at
+//    once, which on a page costing a third of a second would take the node down each time
+//    the page's second is over.
 
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <shared_mutex>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -57,6 +64,13 @@ class PageCache {
 
   size_t size() const;
 
+  static constexpr std::chrono::milliseconds kWaitForRender{5000};
+  // Claims the render of `key`: true when no other reader is rendering it (call
+  // end_render(key) when done, whatever happened); false after waiting for the reader who
+  // was (look the page up again; render it yourself, unclaimed, if it is still missing).
+  bool begin_render(const std::string& key);
+  void end_render(const std::string& key);
+
  private:
   bool fresh(const Entry& e, Clock::time_point now) const {
     return e.generation == generation() && now - e.stored < fresh_for_;
@@ -67,6 +81,9 @@ class PageCache {
   mutable std::shared_mutex mu_;
   std::unordered_map<std::string, std::shared_ptr<const Entry>> entries_;
   size_t bytes_ = 0;
+  std::mutex flight_mu_;
+  std::condition_variable flight_cv_;
+  std::unordered_set<std::string> rendering_;
 };
 
 }  // namespace gongkai::web

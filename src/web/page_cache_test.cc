@@ -4,6 +4,7 @@
 
 #include <gtest/gtest.h>
 
+#include <atomic>
 #include <thread>
 
 #include "app/auth.h"
@@ -102,6 +103,32 @@ TEST_F(PageCacheTest, APostOnThisNodeShowsAtOnceAndOtherChangesWithinTheWindow) 
   app::withdraw_item(*db_, app::Principal::system("test"), agency(), item("002953470/2013-00171"), "测试");
   std::this_thread::sleep_for(350ms);
   EXPECT_EQ(server_->get(other).status, 404);
+}
+
+TEST(PageCacheRender, OneReaderRendersWhileTheOthersWait) {
+  PageCache cache(1000ms);
+  ASSERT_TRUE(cache.begin_render("p"));
+  EXPECT_TRUE(cache.begin_render("q"));  // another page renders independently
+  std::atomic<bool> second_done{false};
+  bool second_claimed = true;
+  std::thread other([&] {
+    second_claimed = cache.begin_render("p");
+    second_done = true;
+  });
+  std::this_thread::sleep_for(100ms);
+  EXPECT_FALSE(second_done.load());  // waits for the first render
+  auto e = std::make_shared<PageCache::Entry>();
+  e->body = "page";
+  e->stored = PageCache::Clock::now();
+  e->generation = cache.generation();
+  cache.store("p", e);
+  cache.end_render("p");
+  other.join();
+  EXPECT_FALSE(second_claimed);  // told to look again, and finds it
+  EXPECT_TRUE(cache.find("p", PageCache::Clock::now()));
+  cache.end_render("q");
+  EXPECT_TRUE(cache.begin_render("p"));  // free again
+  cache.end_render("p");
 }
 
 TEST(PageCacheBounds, FullCacheDropsStaleEntriesFirst) {

@@ -225,15 +225,32 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
   bool reads = c.method == "GET" || c.method == "HEAD";
   std::string cache_key;
   uint64_t generation = 0;
+  bool claimed = false;
   if (cache && reads && c.cookie(kSessionCookie).empty() && c.path.size() <= 2000) {
     cache_key = PageCache::key(req.getURI(), c.cookie("gk_care") == "1");
     if (auto hit = cache->find(cache_key, PageCache::Clock::now())) {
       replay(c, *hit);
       return;
     }
+    claimed = cache->begin_render(cache_key);
+    if (!claimed) {
+      if (auto hit = cache->find(cache_key, PageCache::Clock::now())) {
+        replay(c, *hit);
+        return;
+      }
+    }
     generation = cache->generation();
     c.keep_body = true;
   }
+  // Whatever happens below, the next reader waiting for this page may go on.
+  struct EndRender {
+    PageCache* cache;
+    const std::string& key;
+    bool claimed;
+    ~EndRender() {
+      if (claimed) cache->end_render(key);
+    }
+  } end_render{cache, cache_key, claimed};
   try {
     if (c.path.size() > 2000) throw app::AppError(app::ErrorKind::kInvalid, "bad_path", "请求地址过长");
     bool mismatch = false;
