@@ -35,6 +35,18 @@ void PageCache::store(const std::string& key, std::shared_ptr<Entry> e) {
   slot = std::move(e);
 }
 
+std::shared_ptr<const PageCache::Entry> PageCache::find_aged(const std::string& key) const {
+  std::shared_lock g(mu_);
+  auto it = entries_.find(key);
+  if (it == entries_.end() || it->second->generation != generation()) return nullptr;
+  return it->second;
+}
+
+bool PageCache::try_begin_render(const std::string& key) {
+  std::lock_guard g(flight_mu_);
+  return rendering_.insert(key).second;
+}
+
 bool PageCache::begin_render(const std::string& key) {
   std::unique_lock g(flight_mu_);
   if (rendering_.insert(key).second) return true;

@@ -17,7 +17,9 @@
 //  * One render per page at a time: when a page is missing, the first reader renders it and
 //    the others wait for that render (at most kWaitForRender) instead of all rendering at
 //    once, which on a page costing a third of a second would take the node down each time
-//    the page's second is over.
+//    the page's second is over. A page that has only aged past the window (nothing was
+//    written on this node since) is served as it was while one reader renders it anew, so a
+//    change made elsewhere shows within the window plus one render.
 
 #include <atomic>
 #include <chrono>
@@ -55,6 +57,9 @@ class PageCache {
 
   // The fresh entry for `key`, or nullptr.
   std::shared_ptr<const Entry> find(const std::string& key, Clock::time_point now) const;
+  // The entry for `key` that is only too old (no write since it was stored), or nullptr: it
+  // may stand in while another reader renders the page anew.
+  std::shared_ptr<const Entry> find_aged(const std::string& key) const;
 
   // The generation to stamp an entry with: read it before rendering, so that a write
   // during rendering makes the entry stale at once.
@@ -69,6 +74,8 @@ class PageCache {
   // end_render(key) when done, whatever happened); false after waiting for the reader who
   // was (look the page up again; render it yourself, unclaimed, if it is still missing).
   bool begin_render(const std::string& key);
+  // Claims the render of `key` only if nobody is rendering it; never waits.
+  bool try_begin_render(const std::string& key);
   void end_render(const std::string& key);
 
  private:

@@ -128,7 +128,13 @@ TEST(PageCacheRender, OneReaderRendersWhileTheOthersWait) {
   EXPECT_TRUE(cache.find("p", PageCache::Clock::now()));
   cache.end_render("q");
   EXPECT_TRUE(cache.begin_render("p"));  // free again
+  EXPECT_FALSE(cache.try_begin_render("p"));
   cache.end_render("p");
+  // Aged out but not written since: it may stand in; after a write it may not.
+  EXPECT_FALSE(cache.find("p", PageCache::Clock::now() + 2s));
+  EXPECT_TRUE(cache.find_aged("p"));
+  cache.invalidate();
+  EXPECT_FALSE(cache.find_aged("p"));
 }
 
 TEST(PageCacheBounds, FullCacheDropsStaleEntriesFirst) {

@@ -232,7 +232,12 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
       replay(c, *hit);
       return;
     }
-    claimed = cache->begin_render(cache_key);
+    auto aged = cache->find_aged(cache_key);
+    if (aged && !cache->try_begin_render(cache_key)) {
+      replay(c, *aged);  // another reader is rendering it anew
+      return;
+    }
+    claimed = aged ? true : cache->begin_render(cache_key);
     if (!claimed) {
       if (auto hit = cache->find(cache_key, PageCache::Clock::now())) {
         replay(c, *hit);
