@@ -11,7 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   poppler-utils
   chromium
-  nginx wrk hyperfine
+  nginx wrk hyperfine curl
 )
 
 missing=()
