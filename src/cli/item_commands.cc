@@ -11,6 +11,7 @@
 #include "app/errors.h"
 #include "app/item_export.h"
 #include "app/item_import.h"
+#include "cli/agency_files.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "store/directory_store.h"
@@ -22,14 +23,6 @@ namespace {
 const char* kDbHelp =
     "  --db TARGET       SQLite file or postgresql:// URL (default $DATA_DIR/gongkai.db)\n"
     "  --data-dir DIR    data directory (default $DATA_DIR or ./data)\n";
-
-std::optional<app::ItemFileFormat> format_of(const Args& a, const std::string& path) {
-  std::string f = a.get("--format");
-  if (f == "csv") return app::ItemFileFormat::kCsv;
-  if (f == "jsonl") return app::ItemFileFormat::kJsonl;
-  if (!f.empty()) return std::nullopt;
-  return app::item_file_format(path);
-}
 
 // Prints {"ok":false,"error":...} for --json, else the message on err; returns 1.
 int fail(const Args& a, std::ostream& out, std::ostream& err, const std::string& cmd, const std::string& message) {
@@ -43,23 +36,6 @@ int fail(const Args& a, std::ostream& out, std::ostream& err, const std::string&
     err << "gongkai " << cmd << ": " << message << "\n";
   }
   return 1;
-}
-
-struct Opened {
-  std::unique_ptr<store::Database> db;
-  int64_t agency_id = 0;
-};
-
-// Opens the database and finds the agency; throws AppError when there is none.
-Opened open_agency(const Args& a) {
-  Opened o;
-  o.db = store::Database::open(database_target(a), 2);
-  store::migrate(*o.db);
-  auto c = o.db->acquire();
-  auto ag = store::find_agency_by_slug(*c, a.get("--agency"));
-  if (!ag) throw app::AppError(app::ErrorKind::kNotFound, "not_found", "没有代码为 " + a.get("--agency") + " 的机关");
-  o.agency_id = ag->id;
-  return o;
 }
 
 }  // namespace
@@ -94,7 +70,7 @@ int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
     return 2;
   }
   const std::string& path = a.positional()[1];
-  auto format = format_of(a, path);
+  auto format = file_format_of(a, path);
   if (!format) return fail(a, out, err, "import", "无法判断文件格式：文件名须以 .csv 或 .jsonl 结尾，或用 --format 指定");
   app::ImportOptions opt;
   opt.skip_bad = a.has("--skip-bad");
@@ -111,7 +87,7 @@ int cmd_import(const Argv& argv, std::ostream& out, std::ostream& err) {
   }
   app::ImportSummary s;
   try {
-    Opened o = open_agency(a);
+    OpenedAgency o = open_agency(a);
     s = app::import_items(*o.db, app::Principal::system("cli"), o.agency_id, path, *format, opt);
   } catch (const app::AppError& e) {
     return fail(a, out, err, "import", e.what());
@@ -187,11 +163,11 @@ int cmd_export(const Argv& argv, std::ostream& out, std::ostream& err) {
     return 2;
   }
   std::string path = a.get("--out");
-  auto format = format_of(a, path);
+  auto format = file_format_of(a, path);
   if (!format) return fail(a, out, err, "export", "无法判断文件格式：文件名须以 .csv 或 .jsonl 结尾，或用 --format 指定");
   int64_t n = 0;
   try {
-    Opened o = open_agency(a);
+    OpenedAgency o = open_agency(a);
     if (path == "-") {
       n = app::export_items(*o.db, app::Principal::system("cli"), o.agency_id, out, *format);
     } else {

@@ -8,6 +8,7 @@
 
 #include "app/errors.h"
 #include "app/request_transfer.h"
+#include "cli/agency_files.h"
 #include "cli/args.h"
 #include "cli/commands.h"
 #include "store/directory_store.h"
@@ -38,30 +39,6 @@ const char* kExportHelp =
     "  --format F        csv or jsonl (default: from the file name)\n"
     "  --db TARGET       SQLite file or postgresql:// URL (default $DATA_DIR/gongkai.db)\n";
 
-std::optional<app::ItemFileFormat> format_of(const Args& a, const std::string& path) {
-  std::string f = a.get("--format");
-  if (f == "csv") return app::ItemFileFormat::kCsv;
-  if (f == "jsonl") return app::ItemFileFormat::kJsonl;
-  if (!f.empty()) return std::nullopt;
-  return app::item_file_format(path);
-}
-
-struct Opened {
-  std::unique_ptr<store::Database> db;
-  int64_t agency_id = 0;
-};
-
-Opened open_agency(const Args& a) {
-  Opened o;
-  o.db = store::Database::open(database_target(a), 2);
-  store::migrate(*o.db);
-  auto c = o.db->acquire();
-  auto ag = store::find_agency_by_slug(*c, a.get("--agency"));
-  if (!ag) throw app::AppError(app::ErrorKind::kNotFound, "not_found", "没有代码为 " + a.get("--agency") + " 的机关");
-  o.agency_id = ag->id;
-  return o;
-}
-
 int fail(std::ostream& err, const std::string& cmd, const std::string& message) {
   err << "gongkai " << cmd << " requests: " << message << "\n";
   return 1;
@@ -80,11 +57,11 @@ int cmd_import_requests(const Argv& argv, std::ostream& out, std::ostream& err) 
     return 2;
   }
   const std::string& path = a.positional()[1];
-  auto format = format_of(a, path);
+  auto format = file_format_of(a, path);
   if (!format) return fail(err, "import", "无法判断文件格式：文件名须以 .csv 或 .jsonl 结尾，或用 --format 指定");
   app::RequestImportSummary s;
   try {
-    Opened o = open_agency(a);
+    OpenedAgency o = open_agency(a);
     s = app::import_requests(*o.db, app::Principal::system("cli"), o.agency_id, path, *format, a.has("--skip-bad"));
   } catch (const app::AppError& e) {
     return fail(err, "import", e.what());
@@ -129,11 +106,11 @@ int cmd_export_requests(const Argv& argv, std::ostream& out, std::ostream& err) 
     return 2;
   }
   std::string path = a.get("--out");
-  auto format = format_of(a, path);
+  auto format = file_format_of(a, path);
   if (!format) return fail(err, "export", "无法判断文件格式：文件名须以 .csv 或 .jsonl 结尾，或用 --format 指定");
   int64_t n = 0;
   try {
-    Opened o = open_agency(a);
+    OpenedAgency o = open_agency(a);
     if (path == "-") return app::export_requests(*o.db, app::Principal::system("cli"), o.agency_id, out, *format), 0;
     std::string tmp = path + ".tmp";
     {
