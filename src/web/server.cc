@@ -226,7 +226,9 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
   std::string cache_key;
   uint64_t generation = 0;
   bool claimed = false;
-  if (cache && reads && c.cookie(kSessionCookie).empty() && c.path.size() <= 2000) {
+  // Read once: it decides both the page cache and the session.
+  const std::string token = c.cookie(kSessionCookie);
+  if (cache && reads && token.empty() && c.path.size() <= 2000) {
     cache_key = PageCache::key(req.getURI(), c.cookie("gk_care") == "1");
     if (auto hit = cache->find(cache_key, PageCache::Clock::now())) {
       replay(c, *hit);
@@ -264,7 +266,6 @@ void handle_request(AppState& state, Poco::Net::HTTPServerRequest& req, Poco::Ne
       if (mismatch) throw app::AppError(app::ErrorKind::kMethodNotAllowed, "method_not_allowed", "不支持的请求方法");
       throw app::not_found("页面");
     }
-    std::string token = c.cookie(kSessionCookie);
     if (!token.empty()) c.session = app::resume_session(*state.db, token);
     bool multipart = req.getContentType().find("multipart/") != std::string::npos;
     c.parse_body(multipart ? 25 * 1024 * 1024 : 1024 * 1024);
