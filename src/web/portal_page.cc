@@ -1,8 +1,11 @@
 #include "web/portal_page.h"
 
+#include <Poco/Net/HTTPCookie.h>
+
 #include <ctime>
 
 #include "app/errors.h"
+#include "app/passwords.h"
 #include "web/pages.h"
 #include "web/server.h"
 
@@ -78,6 +81,20 @@ std::string accel_expires_now() {
   // nginx keeps a response while its clock's second is at most this one: "@now" holds it for
   // the rest of the current second (a relative "1" could hold it for up to two).
   return "@" + std::to_string(static_cast<long long>(std::time(nullptr)));
+}
+
+std::string public_form_csrf(Context& c) {
+  if (c.session) return c.session->csrf_token;
+  std::string token = c.cookie(kPreCsrfCookie);
+  if (token.size() != 32) token = app::random_hex(16);
+  Poco::Net::HTTPCookie ck(kPreCsrfCookie, token);
+  ck.setPath("/");
+  ck.setHttpOnly(true);
+  ck.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
+  ck.setSecure(c.app.options.secure_cookies);
+  ck.setMaxAge(24 * 3600);
+  c.resp.addCookie(ck);
+  return token;
 }
 
 std::string item_url(const std::string& index_no) { return "/items/" + index_no; }

@@ -38,6 +38,11 @@ store::AgencyRow agency_by_slug(Context& c);
 // Public URL of an item: /items/<index number>.
 std::string item_url(const std::string& index_no);
 
+// The CSRF token for a public form: the session's when signed in, else the double-submit
+// cookie server.cc checks (renewed with every form, so that a long form does not outlive
+// it). Setting the cookie also keeps the page out of every cache.
+std::string public_form_csrf(Context& c);
+
 // The X-Accel-Expires value that lets the shipped nginx keep a public page until the end of
 // the current second (deploy/nginx/gongkai.conf).
 std::string accel_expires_now();

@@ -10,12 +10,10 @@
 // Rate limits, per client address and per process (in memory, forgotten on restart; behind a
 // proxy all clients share the proxy's address): 10 new requests per hour, 20 failed status
 // look-ups per hour.
-#include <Poco/Net/HTTPCookie.h>
 
 #include <chrono>
 
 #include "app/errors.h"
-#include "app/passwords.h"
 #include "app/requests.h"
 #include "core/deadline.h"
 #include "web/pages.h"
@@ -74,22 +72,6 @@ class RequestPage : public PortalPage {
     if (agency) crumbs({{"政府信息公开", "/" + agency->slug + "/"}, {"依申请公开", "/" + agency->slug + "/apply"}, {title, ""}});
   }
 };
-
-// The CSRF token for a public form: the session's when signed in, else the double-submit
-// cookie (renewed on every form, so that a long form does not outlive it).
-std::string form_csrf(Context& c) {
-  if (c.session) return c.session->csrf_token;
-  std::string token = c.cookie(kPreCsrfCookie);
-  if (token.size() != 32) token = app::random_hex(16);
-  Poco::Net::HTTPCookie ck(kPreCsrfCookie, token);
-  ck.setPath("/");
-  ck.setHttpOnly(true);
-  ck.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
-  ck.setSecure(c.app.options.secure_cookies);
-  ck.setMaxAge(24 * 3600);
-  c.resp.addCookie(ck);
-  return token;
-}
 
 struct Step {
   const char* id;
@@ -217,7 +199,7 @@ void show_step(Context& c, const store::AgencyRow& agency, const Step& s, const 
   d.SetValue("HEADING", s.heading);
   d.SetIntValue("STEP_NO", s.number);
   d.SetValue("ACTION", "/requests/" + agency.slug + "/new");
-  d.SetValue("CSRF", form_csrf(c));
+  d.SetValue("CSRF", public_form_csrf(c));
   d.SetValue("STEP", s.id);
   if (s.number == 1) {
     d.AddSectionDictionary("INTRO")->SetValue("INTRO_TEXT",
@@ -240,7 +222,7 @@ void show_check(Context& c, const store::AgencyRow& agency, const RequestInput& 
   RequestPage p(c, "核对申请内容 - 在线申请", "requests/apply_check.tpl", agency);
   auto& d = p.content();
   d.SetValue("ACTION", "/requests/" + agency.slug + "/new");
-  d.SetValue("CSRF", form_csrf(c));
+  d.SetValue("CSRF", public_form_csrf(c));
   d.SetValue("RULE", core::kCountingRule);
   if (!problem.empty()) add_error_summary(d, {{"submit", problem}});
   bool person = in.applicant_kind == "natural_person";
@@ -288,7 +270,7 @@ void show_done(Context& c, const store::AgencyRow& agency, const app::SubmitResu
 void status_form(Context& c, const std::map<std::string, std::string>& errors, int status) {
   RequestPage p(c, "查询办理进度", "requests/status_form.tpl", std::nullopt);
   auto& d = p.content();
-  d.SetValue("CSRF", form_csrf(c));
+  d.SetValue("CSRF", public_form_csrf(c));
   FormField code;
   code.name = "code";
   code.label = "跟踪码";

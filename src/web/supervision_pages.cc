@@ -1,9 +1,7 @@
 // Complaints and reports (投诉、举报): the public form and the office's pages; the work
 // records (training, meetings, rules, the leading group) with the overview sentences they give.
-#include <Poco/Net/HTTPCookie.h>
 
 #include "app/errors.h"
-#include "app/passwords.h"
 #include "app/requests.h"
 #include "app/supervision.h"
 #include "core/clock.h"
@@ -22,21 +20,6 @@ using core::Role;
 // the field and its aria attributes.
 void field_errors(render::Dict& d, const std::map<std::string, std::string>& errors) {
   for (const auto& [field, msg] : errors) d.AddSectionDictionary(("BAD_" + field).c_str())->SetValue("MESSAGE", msg);
-}
-
-// The CSRF token of the public form: the double-submit cookie server.cc checks.
-std::string public_csrf(Context& c) {
-  if (c.session) return c.session->csrf_token;
-  std::string token = c.cookie(kPreCsrfCookie);
-  if (token.size() != 32) token = app::random_hex(16);
-  Poco::Net::HTTPCookie ck(kPreCsrfCookie, token);
-  ck.setPath("/");
-  ck.setHttpOnly(true);
-  ck.setSameSite(Poco::Net::HTTPCookie::SAME_SITE_STRICT);
-  ck.setSecure(c.app.options.secure_cookies);
-  ck.setMaxAge(24 * 3600);
-  c.resp.addCookie(ck);
-  return token;
 }
 
 // Public complaints per address and hour: enough for a person, not for a flood.
@@ -66,7 +49,7 @@ void public_form(Context& c, int status, const app::ComplaintInput& in, const st
   p.set_private();
   p.crumbs({{"政府信息公开", "/" + agency.slug + "/"}, {"投诉举报", ""}});
   auto& d = p.content();
-  d.SetValue("CSRF", public_csrf(c));
+  d.SetValue("CSRF", public_form_csrf(c));
   d.SetValue("SLUG", agency.slug);
   d.SetValue("AGENCY", agency.name);
   add_errors(d, errors);
