@@ -8,6 +8,24 @@
 #include <algorithm>
 
 namespace gongkai::web {
+namespace {
+
+// The answer on `session`: status, headers by lower-case name (repeats joined by '\n'), body.
+TestReply read_reply(Poco::Net::HTTPClientSession& session) {
+  Poco::Net::HTTPResponse resp;
+  std::istream& in = session.receiveResponse(resp);
+  TestReply r;
+  r.status = resp.getStatus();
+  for (const auto& [k, v] : resp) {
+    std::string key = k;
+    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return std::tolower(ch); });
+    r.headers[key] = r.headers.count(key) ? r.headers[key] + "\n" + v : v;
+  }
+  Poco::StreamCopier::copyToString(in, r.body);
+  return r;
+}
+
+}  // namespace
 
 TestServer::TestServer(store::Database& db)
     : blobs_(std::make_unique<app::BlobStore>(db, "")),
@@ -34,17 +52,7 @@ TestReply TestServer::send_raw(const std::string& method, const std::string& pat
   req.setContentType(content_type);
   req.setContentLength(static_cast<std::streamsize>(body.size()));
   session.sendRequest(req) << body;
-  Poco::Net::HTTPResponse resp;
-  std::istream& in = session.receiveResponse(resp);
-  TestReply r;
-  r.status = resp.getStatus();
-  for (const auto& [k, v] : resp) {
-    std::string key = k;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    r.headers[key] = r.headers.count(key) ? r.headers[key] + "\n" + v : v;
-  }
-  Poco::StreamCopier::copyToString(in, r.body);
-  return r;
+  return read_reply(session);
 }
 
 TestReply TestServer::request(const std::string& method, const std::string& path, const app::Session* s,
@@ -65,17 +73,7 @@ TestReply TestServer::request(const std::string& method, const std::string& path
   } else {
     session.sendRequest(req);
   }
-  Poco::Net::HTTPResponse resp;
-  std::istream& in = session.receiveResponse(resp);
-  TestReply r;
-  r.status = resp.getStatus();
-  for (const auto& [k, v] : resp) {
-    std::string key = k;
-    std::transform(key.begin(), key.end(), key.begin(), [](unsigned char ch) { return std::tolower(ch); });
-    r.headers[key] = r.headers.count(key) ? r.headers[key] + "\n" + v : v;
-  }
-  Poco::StreamCopier::copyToString(in, r.body);
-  return r;
+  return read_reply(session);
 }
 
 }  // namespace gongkai::web
