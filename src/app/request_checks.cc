@@ -108,6 +108,29 @@ RequestPart part_of_field(const std::string& field) {
   return RequestPart::kApplicant;
 }
 
+const std::vector<RequestInputField>& applicant_input_fields() {
+  using R = RequestInput;
+  static const std::vector<RequestInputField> v = {
+      {"applicant_kind", &R::applicant_kind}, {"applicant_name", &R::applicant_name},
+      {"organisation", &R::organisation},     {"phone", &R::phone},
+      {"email", &R::email},                   {"address", &R::address},
+      {"postcode", &R::postcode},             {"description", &R::description},
+      {"delivery_form", &R::delivery_form},   {"delivery_method", &R::delivery_method},
+      {"id_type", &R::id_type},               {"id_number", &R::id_number}};
+  return v;
+}
+
+const std::vector<RequestInputField>& request_input_fields() {
+  static const std::vector<RequestInputField> v = [] {
+    auto all = applicant_input_fields();
+    all.insert(all.end(), {{"channel", &RequestInput::channel},
+                           {"received_on", &RequestInput::received_on},
+                           {"receipt_note", &RequestInput::receipt_note}});
+    return all;
+  }();
+  return v;
+}
+
 RequestInput trim_input(RequestInput in) {
   for (std::string* s : {&in.applicant_kind, &in.applicant_name, &in.organisation, &in.phone, &in.email, &in.address,
                          &in.postcode, &in.description, &in.delivery_form, &in.delivery_method, &in.id_type,

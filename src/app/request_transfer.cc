@@ -212,15 +212,7 @@ std::string check_row(const RawRow& raw, const core::WorkCalendar& cal, core::Da
   if (!raw.error.empty()) return raw.error;
   const Fields& f = raw.fields;
   RequestInput in;
-  for (auto [name, member] : std::initializer_list<std::pair<const char*, std::string RequestInput::*>>{
-           {"applicant_kind", &RequestInput::applicant_kind}, {"applicant_name", &RequestInput::applicant_name},
-           {"organisation", &RequestInput::organisation},     {"phone", &RequestInput::phone},
-           {"email", &RequestInput::email},                   {"address", &RequestInput::address},
-           {"postcode", &RequestInput::postcode},             {"description", &RequestInput::description},
-           {"delivery_form", &RequestInput::delivery_form},   {"delivery_method", &RequestInput::delivery_method},
-           {"id_type", &RequestInput::id_type},               {"id_number", &RequestInput::id_number},
-           {"channel", &RequestInput::channel},               {"received_on", &RequestInput::received_on},
-           {"receipt_note", &RequestInput::receipt_note}}) {
+  for (const auto& [name, member] : request_input_fields()) {
     in.*member = get(f, name);
   }
   in = trim_input(std::move(in));

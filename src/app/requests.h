@@ -56,6 +56,13 @@ struct RequestInput {
   std::string channel = "online", received_on, receipt_note;
 };
 
+// The text fields of RequestInput by the name forms, files and the API use, in form order:
+// every field (staff entry, imports), or the applicant's alone (the public form and the
+// API, whose requests are received online today).
+using RequestInputField = std::pair<const char*, std::string RequestInput::*>;
+const std::vector<RequestInputField>& request_input_fields();
+const std::vector<RequestInputField>& applicant_input_fields();
+
 // The parts of the form, one page each on the public form.
 enum class RequestPart { kApplicant, kInformation, kIdentity, kReceipt };
 

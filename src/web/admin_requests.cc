@@ -52,15 +52,7 @@ std::string days_text(const std::optional<int>& days) {
 
 RequestInput read_entry(const Context& c) {
   RequestInput in;
-  for (auto [name, member] : std::initializer_list<std::pair<const char*, std::string RequestInput::*>>{
-           {"applicant_kind", &RequestInput::applicant_kind}, {"applicant_name", &RequestInput::applicant_name},
-           {"organisation", &RequestInput::organisation},     {"phone", &RequestInput::phone},
-           {"email", &RequestInput::email},                   {"address", &RequestInput::address},
-           {"postcode", &RequestInput::postcode},             {"description", &RequestInput::description},
-           {"delivery_form", &RequestInput::delivery_form},   {"delivery_method", &RequestInput::delivery_method},
-           {"id_type", &RequestInput::id_type},               {"id_number", &RequestInput::id_number},
-           {"channel", &RequestInput::channel},               {"received_on", &RequestInput::received_on},
-           {"receipt_note", &RequestInput::receipt_note}}) {
+  for (const auto& [name, member] : app::request_input_fields()) {
     in.*member = c.param(name);
   }
   return app::trim_input(in);

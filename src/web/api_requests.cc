@@ -29,19 +29,6 @@ app::RateLimiter& api_failed_lookups() {
   return limit;
 }
 
-const std::vector<std::pair<const char*, std::string app::RequestInput::*>>& json_fields() {
-  using R = app::RequestInput;
-  static const std::vector<std::pair<const char*, std::string R::*>> v = {
-      {"applicant_kind", &R::applicant_kind}, {"applicant_name", &R::applicant_name},
-      {"organisation", &R::organisation},     {"phone", &R::phone},
-      {"email", &R::email},                   {"address", &R::address},
-      {"postcode", &R::postcode},             {"description", &R::description},
-      {"delivery_form", &R::delivery_form},   {"delivery_method", &R::delivery_method},
-      {"id_type", &R::id_type},               {"id_number", &R::id_number},
-  };
-  return v;
-}
-
 app::AppError bad_json(const std::string& message) {
   return app::AppError(app::ErrorKind::kInvalid, "bad_json", message);
 }
@@ -60,7 +47,8 @@ Object::Ptr read_body(const Context& c) {
   if (parsed.type() != typeid(Object::Ptr)) throw bad_json("请求体应为JSON对象");
   Object::Ptr o = parsed.extract<Object::Ptr>();
   for (const auto& [name, value] : *o) {
-    bool known = name == "agency" || std::any_of(json_fields().begin(), json_fields().end(),
+    const auto& fields = app::applicant_input_fields();
+    bool known = name == "agency" || std::any_of(fields.begin(), fields.end(),
                                                    [&](const auto& f) { return name == f.first; });
     if (!known) throw app::AppError(app::ErrorKind::kInvalid, "unknown_field", "未知字段：" + name.substr(0, 50));
     if (!value.isString()) throw bad_json("字段 " + name + " 应为字符串");
@@ -95,7 +83,7 @@ void api_submit_request(Context& c) {
   }
   app::RequestKeys keys = app::request_keys_from_client_key(slug, client_key);
   app::RequestInput in;
-  for (const auto& [name, member] : json_fields()) in.*member = body->optValue<std::string>(name, "");
+  for (const auto& [name, member] : app::applicant_input_fields()) in.*member = body->optValue<std::string>(name, "");
   std::string ip = c.client_ip();
   if (!api_submissions().allowed(ip)) {
     throw app::AppError(app::ErrorKind::kTooMany, "rate_limited",

@@ -37,22 +37,9 @@ app::RateLimiter& failed_lookups() {
   return limit;
 }
 
-// The answers, in form order, as (parameter name, member).
-const std::vector<std::pair<const char*, std::string RequestInput::*>>& answer_fields() {
-  static const std::vector<std::pair<const char*, std::string RequestInput::*>> v = {
-      {"applicant_kind", &RequestInput::applicant_kind}, {"applicant_name", &RequestInput::applicant_name},
-      {"organisation", &RequestInput::organisation},     {"phone", &RequestInput::phone},
-      {"email", &RequestInput::email},                   {"address", &RequestInput::address},
-      {"postcode", &RequestInput::postcode},             {"description", &RequestInput::description},
-      {"delivery_form", &RequestInput::delivery_form},   {"delivery_method", &RequestInput::delivery_method},
-      {"id_type", &RequestInput::id_type},               {"id_number", &RequestInput::id_number},
-  };
-  return v;
-}
-
 RequestInput read_answers(const Context& c) {
   RequestInput in;
-  for (const auto& [name, member] : answer_fields()) in.*member = c.param(name);
+  for (const auto& [name, member] : app::applicant_input_fields()) in.*member = c.param(name);
   return app::trim_input(in);
 }
 
@@ -184,7 +171,7 @@ void keep(render::Dict& d, const RequestInput& in, const app::RequestKeys& keys,
     k->SetValue("KEEP_NAME", name);
     k->SetValue("KEEP_VALUE", value);
   };
-  for (const auto& [name, member] : answer_fields()) {
+  for (const auto& [name, member] : app::applicant_input_fields()) {
     bool on_page = std::any_of(shown.begin(), shown.end(), [&](const FormField& f) { return f.name == name; });
     if (!on_page) add(name, in.*member);
   }
