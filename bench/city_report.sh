@@ -38,15 +38,14 @@ fi
 
 cat >"$WORK/city-reference.sql" <<'SQL'
 SELECT i.agency_id, i.class_id, COUNT(*), SUM(CASE WHEN i.publish_date >= '2023-01-01' THEN 1 ELSE 0 END),
-  SUM(CASE WHEN v.carrier = '电子' THEN 1 ELSE 0 END),
+  SUM(CASE WHEN i.carrier = '电子' THEN 1 ELSE 0 END),
   SUM(CASE WHEN i.validity = '废止' AND i.validity_changed_on >= '2023-01-01' AND i.validity_changed_on <= '2023-12-31' THEN 1 ELSE 0 END),
   SUM(CASE WHEN i.validity = '有效' OR i.validity_changed_on > '2023-12-31' THEN 1 ELSE 0 END)
-FROM items i LEFT JOIN item_revisions v ON v.id = i.published_rev_id
+FROM items i
 WHERE i.status IN ('published', 'withdrawn') AND i.publish_date <= '2023-12-31' GROUP BY i.agency_id, i.class_id;
-SELECT r.agency_id, r.applicant_kind, r.channel, r.received_on >= '2023-01-01', e.concluded <= '2023-12-31', r.outcome, COUNT(*)
-FROM requests r LEFT JOIN (SELECT request_id, MIN(event_date) AS concluded FROM request_events
-  WHERE kind IN ('decided', 'withdrawn', 'treated_as_withdrawn') GROUP BY request_id) e ON e.request_id = r.id
-WHERE r.received_on <= '2023-12-31' AND (e.concluded IS NULL OR e.concluded >= '2023-01-01')
+SELECT r.agency_id, r.applicant_kind, r.channel, r.received_on >= '2023-01-01', r.concluded_on <= '2023-12-31', r.outcome, COUNT(*)
+FROM requests r
+WHERE r.received_on <= '2023-12-31' AND (r.concluded_on IS NULL OR r.concluded_on >= '2023-01-01')
 GROUP BY 1, 2, 3, 4, 5, 6;
 SQL
 

@@ -113,7 +113,7 @@ TEST_P(ReportPublishTest, ATableThatDoesNotAddUpBlocksPublishing) {
   // A decision whose outcome the report cannot count (as a broken import would leave it).
   {
     auto c = db_->acquire();
-    c->query("UPDATE requests SET outcome = 'denied.9' WHERE id = ?", {id});
+    c->query("UPDATE requests SET outcome = 'denied.9', concluded_on = '2023-05-20' WHERE id = ?", {id});
     c->query(
         "INSERT INTO request_events (request_id, agency_id, seq, kind, event_date, detail, created_at) "
         "VALUES (?, ?, 99, 'decided', '2023-05-20', '{}', '2023-05-20T00:00:00Z')",

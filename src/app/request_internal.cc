@@ -76,6 +76,7 @@ store::RequestDerived derived_of(const core::RequestStatus& s) {
   d.waiting_until = iso(s.waiting_until);
   d.outcome = s.outcome;
   d.closed_on = iso(s.closed_on);
+  d.concluded_on = iso(s.concluded_on);
   d.explanation = join_lines(s.explanation);
   d.warnings = join_lines(s.warnings);
   return d;

@@ -203,6 +203,7 @@ std::string apply(Walk& w, const RequestEvent& e) {
       if (e.outcome == "unable.3" && !s.correction_received) return "“补正后申请内容仍不明确”只适用于已收到补正的申请";
       s.outcome = e.outcome;
       s.decided_on = e.on;
+      if (!s.concluded_on) s.concluded_on = e.on;
       s.state = RequestState::kDecided;
       return {};
     case EventKind::kDelivered:
@@ -212,11 +213,13 @@ std::string apply(Walk& w, const RequestEvent& e) {
     case EventKind::kWithdrawn:
       s.outcome = std::string(kOutcomeWithdrawn);
       s.closed_on = e.on;
+      if (!s.concluded_on) s.concluded_on = e.on;
       s.state = RequestState::kWithdrawn;
       return {};
     case EventKind::kTreatedAsWithdrawn:
       s.outcome = std::string(s.state == RequestState::kAwaitingFee ? kOutcomeFeeUnpaid : kOutcomeLateCorrection);
       s.closed_on = e.on;
+      if (!s.concluded_on) s.concluded_on = e.on;
       s.state = RequestState::kTreatedAsWithdrawn;
       return {};
   }

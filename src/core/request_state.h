@@ -135,6 +135,9 @@ struct RequestStatus {
   // Outcome code: the decision's, or other.1 / other.2 / other.3 when closed without one.
   std::optional<std::string> outcome;
   std::optional<Date> decided_on, delivered_on, closed_on;
+  // The first decision, withdrawal or treated-as-withdrawn: the day the request counts as
+  // concluded in the annual report (a later decision does not move it).
+  std::optional<Date> concluded_on;
   bool answered_late = false;  // decided after the due date
   // The day by which the next step is owed: the due date, or the applicant's or other
   // side's date while waiting. For work lists.

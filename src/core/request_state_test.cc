@@ -124,7 +124,7 @@ std::vector<Case> load_cases(const std::string& path) {
       }
       c.next = kinds;
     } else if (key == "state" || key == "due" || key == "waiting" || key == "outcome" || key == "days-left" ||
-               key == "overdue" || key == "label") {
+               key == "overdue" || key == "label" || key == "concluded") {
       c.expect[key] = rest_of(in);
     } else {
       throw std::runtime_error("line " + std::to_string(line_no) + ": unknown keyword " + key);
@@ -200,6 +200,7 @@ TEST(RequestStateTable, EveryCase) {
         {"due", date_or_none(s.due)},
         {"waiting", date_or_none(s.waiting_until)},
         {"outcome", s.outcome.value_or("none")},
+        {"concluded", date_or_none(s.concluded_on)},
         {"days-left", s.days_left ? std::to_string(*s.days_left) : "none"},
         {"overdue", s.overdue ? "yes" : "no"},
     };

@@ -84,7 +84,7 @@ BulkRows make_bulk_rows(int64_t agency_id, BulkItem&& b, std::optional<int64_t> 
   r.draft = b.status == "draft";
   r.item = Params{Value(), agency_id, Value(), b.status, Value(), Value(), d.title, d.department_id, d.class_id,
                   d.topic_id, d.genre_id, d.doc_no, d.creation_date, d.publish_date, year_of(d.publish_date),
-                  d.validity, d.validity_changed_on, b.late, actor, now, now};
+                  d.validity, d.validity_changed_on, b.late, d.carrier, actor, now, now};
   r.revision = Params{Value(), Value(), agency_id, 1, r.draft ? "draft" : "published", std::move(d.title),
                       std::move(d.summary), std::move(d.body_html), std::move(d.body_text), std::move(d.doc_no),
                       std::move(d.keywords), d.department_id, d.class_id, d.topic_id, d.genre_id,
@@ -108,7 +108,7 @@ void insert_bulk_rows(Conn& c, std::vector<BulkRows>& rows) {
   static const std::vector<std::string> kItemCols = {
       "id", "agency_id", "index_no", "status", "working_rev_id", "published_rev_id", "title", "department_id",
       "class_id", "topic_id", "genre_id", "doc_no", "creation_date", "publish_date", "pub_year", "validity",
-      "validity_changed_on", "late", "created_by", "created_at", "updated_at"};
+      "validity_changed_on", "late", "carrier", "created_by", "created_at", "updated_at"};
   static const std::vector<std::string> kRevCols = {
       "id", "item_id", "agency_id", "rev_no", "state", "title", "summary", "body_html", "body_text", "doc_no",
       "keywords", "department_id", "class_id", "topic_id", "genre_id", "creation_date", "publish_date",

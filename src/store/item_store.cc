@@ -101,10 +101,10 @@ std::pair<int64_t, int64_t> insert_item(Conn& c, int64_t agency_id, std::optiona
                                         const ItemData& d, const std::string& now) {
   int64_t item_id =
       c.query_one("INSERT INTO items (agency_id, status, title, department_id, class_id, topic_id, genre_id, doc_no, "
-                  "creation_date, validity, created_by, created_at, updated_at) "
-                  "VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+                  "creation_date, validity, carrier, created_by, created_at, updated_at) "
+                  "VALUES (?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
                   {agency_id, d.title, d.department_id, d.class_id, d.topic_id, d.genre_id, d.doc_no, d.creation_date,
-                   d.validity, author, now, now})
+                   d.validity, d.carrier, author, now, now})
           ->i64(0);
   int64_t rev_id = insert_revision(c, item_id, agency_id, author, d, now);
   set_item_working_rev(c, item_id, rev_id);
@@ -159,9 +159,9 @@ void set_revision_state(Conn& c, int64_t rev_id, const std::string& state, const
 void set_item_summary(Conn& c, int64_t item_id, const ItemData& d, bool late, const std::string& now) {
   c.query("UPDATE items SET title = ?, department_id = ?, class_id = ?, topic_id = ?, genre_id = ?, doc_no = ?, "
           "creation_date = ?, publish_date = ?, pub_year = ?, validity = ?, validity_changed_on = ?, late = ?, "
-          "updated_at = ? WHERE id = ?",
+          "carrier = ?, updated_at = ? WHERE id = ?",
           {d.title, d.department_id, d.class_id, d.topic_id, d.genre_id, d.doc_no, d.creation_date, d.publish_date,
-           year_of(d.publish_date), d.validity, d.validity_changed_on, late, now, item_id});
+           year_of(d.publish_date), d.validity, d.validity_changed_on, late, d.carrier, now, item_id});
 }
 
 void set_item_working_rev(Conn& c, int64_t item_id, std::optional<int64_t> rev_id) {

@@ -7,7 +7,7 @@ constexpr const char* kRequestCols =
     "id, agency_id, tracking_code, secret_hash, idempotency_key, channel, received_on, receipt_note, rule, "
     "applicant_kind, applicant_name, organisation, phone, email, address, postcode, description, delivery_form, "
     "delivery_method, state, due_on, waiting_until, outcome, closed_on, explanation, warnings, event_count, "
-    "created_by, created_at, updated_at";
+    "created_by, created_at, updated_at, concluded_on";
 
 RequestRow request_from(const Row& r) {
   RequestRow q;
@@ -41,6 +41,7 @@ RequestRow request_from(const Row& r) {
   q.created_by = r.opt_i64(27);
   q.created_at = r.str(28);
   q.updated_at = r.str(29);
+  q.derived.concluded_on = r.opt_str(30);
   return q;
 }
 
@@ -65,14 +66,14 @@ int64_t insert_request(Conn& c, const RequestRow& r) {
               "INSERT INTO requests (agency_id, tracking_code, secret_hash, idempotency_key, channel, received_on, "
               "receipt_note, rule, applicant_kind, applicant_name, organisation, phone, email, address, postcode, "
               "description, delivery_form, delivery_method, state, due_on, waiting_until, outcome, closed_on, "
-              "explanation, warnings, event_count, created_by, created_at, updated_at) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+              "explanation, warnings, event_count, created_by, created_at, updated_at, concluded_on) "
+              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
               "RETURNING id",
               {r.agency_id, r.tracking_code, r.secret_hash, r.idempotency_key, r.channel, r.received_on,
                r.receipt_note, r.rule, r.applicant_kind, r.applicant_name, r.organisation, r.phone, r.email,
                r.address, r.postcode, r.description, r.delivery_form, r.delivery_method, d.state, d.due_on,
                d.waiting_until, d.outcome, d.closed_on, d.explanation, d.warnings, r.event_count, r.created_by,
-               r.created_at, r.updated_at})
+               r.created_at, r.updated_at, d.concluded_on})
       ->i64(0);
 }
 
@@ -99,9 +100,9 @@ bool lock_request(Conn& c, int64_t agency_id, int64_t id, const std::string& now
 
 void set_request_derived(Conn& c, int64_t id, const RequestDerived& d, int event_count, const std::string& now) {
   c.query("UPDATE requests SET state = ?, due_on = ?, waiting_until = ?, outcome = ?, closed_on = ?, explanation = ?, "
-          "warnings = ?, event_count = ?, updated_at = ? WHERE id = ?",
+          "warnings = ?, event_count = ?, updated_at = ?, concluded_on = ? WHERE id = ?",
           {d.state, d.due_on, d.waiting_until, d.outcome, d.closed_on, d.explanation, d.warnings, event_count, now,
-           id});
+           d.concluded_on, id});
 }
 
 void insert_request_identity(Conn& c, int64_t agency_id, const RequestIdentityRow& r) {
@@ -243,9 +244,9 @@ void for_each_request_with_events(Conn& c, const std::vector<std::string>& state
 bool set_request_derived_if_unchanged(Conn& c, int64_t id, const RequestDerived& d, int event_count,
                                       const std::string& now) {
   c.query("UPDATE requests SET state = ?, due_on = ?, waiting_until = ?, outcome = ?, closed_on = ?, explanation = ?, "
-          "warnings = ?, updated_at = ? WHERE id = ? AND event_count = ?",
-          {d.state, d.due_on, d.waiting_until, d.outcome, d.closed_on, d.explanation, d.warnings, now, id,
-           event_count});
+          "warnings = ?, updated_at = ?, concluded_on = ? WHERE id = ? AND event_count = ?",
+          {d.state, d.due_on, d.waiting_until, d.outcome, d.closed_on, d.explanation, d.warnings, now,
+           d.concluded_on, id, event_count});
   return c.changes() == 1;
 }
 

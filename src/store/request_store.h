@@ -17,6 +17,7 @@ namespace gongkai::store {
 struct RequestDerived {
   std::string state = "new";
   std::optional<std::string> due_on, waiting_until, outcome, closed_on;  // YYYY-MM-DD, outcome code
+  std::optional<std::string> concluded_on;  // first decision or withdrawal (the report counts by it)
   std::string explanation, warnings;  // lines joined with '\n'
 };
 
