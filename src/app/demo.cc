@@ -62,7 +62,6 @@ std::vector<DemoLogin> load_demo(store::Database& db, const std::string& passwor
       data.title = it.title;
       data.summary = it.summary;
       data.body_html = render::sanitize_html(it.body_html).html;
-      data.body_text = render::html_to_text(data.body_html);
       data.doc_no = it.doc_no;
       data.keywords = it.keywords;
       data.department_id = dept.count(it.department) ? std::optional<int64_t>(dept[it.department]) : std::nullopt;

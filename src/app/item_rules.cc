@@ -1,6 +1,5 @@
 #include "app/item_rules.h"
 
-#include "app/body_text.h"
 #include "core/date.h"
 #include "render/html_sanitizer.h"
 
@@ -55,7 +54,6 @@ std::optional<store::ItemData> check_item(const ItemInput& in, const ItemRefs& r
   d.title = in.title;
   d.summary = in.summary;
   d.body_html = std::move(body.html);
-  d.body_text = sanitized_body_text(d.body_html);
   d.doc_no = in.doc_no;
   d.keywords = in.keywords;
   d.department_id = in.department_id;

@@ -102,8 +102,8 @@ class SearchServiceTest : public ::testing::TestWithParam<std::string> {
       for (int i = 1; i <= 45; ++i) {
         store::ItemData it;
         it.title = "第" + std::to_string(i) + "号通知";
-        it.body_text = std::string(i % 2 ? "关于商贸" : "关于统计") + "工作的通知。全文较长，" + std::string(300, 'x') +
-                       " 这里提到电商园区的建设。";
+        it.body_html = std::string("<p>") + (i % 2 ? "关于商贸" : "关于统计") + "工作的通知。全文较长，" +
+                       std::string(300, 'x') + " 这里提到电商园区的建设。</p>";
         it.publish_date = std::to_string(2000 + i % 20) + "-03-01";
         it.class_id = class_;
         it.topic_id = topic_;

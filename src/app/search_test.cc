@@ -11,6 +11,7 @@
 
 #include "app/search.h"
 #include "core/clock.h"
+#include "render/document_text.h"
 #include "search/cjk.h"
 #include "search/folding.h"
 #include "store/directory_store.h"
@@ -225,8 +226,7 @@ class SearchCases : public ::testing::TestWithParam<std::string> {
       for (const auto& it : file_.items) {
         store::ItemData d;
         d.title = it.title;
-        d.body_text = it.body;
-        d.body_html = "<p>" + it.body + "</p>";
+        d.body_html = "<p>" + render::xml_escape(it.body) + "</p>";
         d.doc_no = it.doc_no;
         d.keywords = it.keywords;
         auto key = [&](const char* k) { return it.keys.count(k) ? it.keys.at(k) : std::string(); };

@@ -86,7 +86,7 @@ BulkRows make_bulk_rows(int64_t agency_id, BulkItem&& b, std::optional<int64_t> 
                   d.topic_id, d.genre_id, d.doc_no, d.creation_date, d.publish_date, year_of(d.publish_date),
                   d.validity, d.validity_changed_on, b.late, d.carrier, actor, now, now};
   r.revision = Params{Value(), Value(), agency_id, 1, r.draft ? "draft" : "published", std::move(d.title),
-                      std::move(d.summary), std::move(d.body_html), std::move(d.body_text), std::move(d.doc_no),
+                      std::move(d.summary), std::move(d.body_html), std::move(d.doc_no),
                       std::move(d.keywords), d.department_id, d.class_id, d.topic_id, d.genre_id,
                       d.creation_date, d.publish_date, std::move(d.disclosure_mode), std::move(d.carrier),
                       std::move(d.validity), d.validity_changed_on, actor, now, now};
@@ -110,7 +110,7 @@ void insert_bulk_rows(Conn& c, std::vector<BulkRows>& rows) {
       "class_id", "topic_id", "genre_id", "doc_no", "creation_date", "publish_date", "pub_year", "validity",
       "validity_changed_on", "late", "carrier", "created_by", "created_at", "updated_at"};
   static const std::vector<std::string> kRevCols = {
-      "id", "item_id", "agency_id", "rev_no", "state", "title", "summary", "body_html", "body_text", "doc_no",
+      "id", "item_id", "agency_id", "rev_no", "state", "title", "summary", "body_html", "doc_no",
       "keywords", "department_id", "class_id", "topic_id", "genre_id", "creation_date", "publish_date",
       "disclosure_mode", "carrier", "validity", "validity_changed_on", "author_id", "created_at", "updated_at"};
   static const std::vector<std::string> kEventCols = {"agency_id", "item_id", "rev_id", "actor_id",
@@ -194,7 +194,6 @@ void for_each_export_row(Conn& c, int64_t agency_id, const std::function<void(co
         d.title = r.str(8);
         d.summary = r.str(9);
         d.body_html = r.str(10);
-        d.body_text.clear();  // derived; not exported
         d.doc_no = r.str(11);
         d.keywords = r.str(12);
         d.department_id = r.opt_i64(13);

@@ -91,7 +91,7 @@ void refresh_item_statistics(Conn& c);
 // published one when there is one, else the working one).
 struct ExportRow {
   ItemRow item;
-  ItemData data;               // of the exported revision; body_text is left empty
+  ItemData data;               // of the exported revision
   std::string revision_state;  // of the working revision if any, else of the published one
 };
 // Streams the rows to `fn` without holding them all in memory.

@@ -7,7 +7,7 @@ namespace {
 
 constexpr const char* kRevCols =
     "id, item_id, agency_id, rev_no, state, step, scheduled_at, author_id, created_at, updated_at, "
-    "title, summary, body_html, body_text, doc_no, keywords, department_id, class_id, topic_id, genre_id, "
+    "title, summary, body_html, doc_no, keywords, department_id, class_id, topic_id, genre_id, "
     "creation_date, publish_date, disclosure_mode, carrier, validity, validity_changed_on";
 
 RevisionRow revision_from(const Row& r) {
@@ -26,19 +26,18 @@ RevisionRow revision_from(const Row& r) {
   d.title = r.str(10);
   d.summary = r.str(11);
   d.body_html = r.str(12);
-  d.body_text = r.str(13);
-  d.doc_no = r.str(14);
-  d.keywords = r.str(15);
-  d.department_id = r.opt_i64(16);
-  d.class_id = r.opt_i64(17);
-  d.topic_id = r.opt_i64(18);
-  d.genre_id = r.opt_i64(19);
-  d.creation_date = r.opt_str(20);
-  d.publish_date = r.opt_str(21);
-  d.disclosure_mode = r.str(22);
-  d.carrier = r.str(23);
-  d.validity = r.str(24);
-  d.validity_changed_on = r.opt_str(25);
+  d.doc_no = r.str(13);
+  d.keywords = r.str(14);
+  d.department_id = r.opt_i64(15);
+  d.class_id = r.opt_i64(16);
+  d.topic_id = r.opt_i64(17);
+  d.genre_id = r.opt_i64(18);
+  d.creation_date = r.opt_str(19);
+  d.publish_date = r.opt_str(20);
+  d.disclosure_mode = r.str(21);
+  d.carrier = r.str(22);
+  d.validity = r.str(23);
+  d.validity_changed_on = r.opt_str(24);
   return v;
 }
 
@@ -87,11 +86,11 @@ int64_t insert_revision(Conn& c, int64_t item_id, int64_t agency_id, std::option
                         const ItemData& d, const std::string& now) {
   int64_t rev_no = c.query_int("SELECT COALESCE(MAX(rev_no), 0) + 1 FROM item_revisions WHERE item_id = ?", {item_id});
   return c.query_one(
-              "INSERT INTO item_revisions (item_id, agency_id, rev_no, state, title, summary, body_html, body_text, "
+              "INSERT INTO item_revisions (item_id, agency_id, rev_no, state, title, summary, body_html, "
               "doc_no, keywords, department_id, class_id, topic_id, genre_id, creation_date, publish_date, "
               "disclosure_mode, carrier, validity, validity_changed_on, author_id, created_at, updated_at) "
-              "VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-              {item_id, agency_id, rev_no, d.title, d.summary, d.body_html, d.body_text, d.doc_no, d.keywords,
+              "VALUES (?, ?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
+              {item_id, agency_id, rev_no, d.title, d.summary, d.body_html, d.doc_no, d.keywords,
                d.department_id, d.class_id, d.topic_id, d.genre_id, d.creation_date, d.publish_date,
                d.disclosure_mode, d.carrier, d.validity, d.validity_changed_on, author, now, now})
       ->i64(0);
@@ -142,10 +141,10 @@ std::vector<RevisionRow> list_revisions(Conn& c, int64_t item_id) {
 }
 
 void update_revision_data(Conn& c, int64_t rev_id, const ItemData& d, const std::string& now) {
-  c.query("UPDATE item_revisions SET title = ?, summary = ?, body_html = ?, body_text = ?, doc_no = ?, keywords = ?, "
+  c.query("UPDATE item_revisions SET title = ?, summary = ?, body_html = ?, doc_no = ?, keywords = ?, "
           "department_id = ?, class_id = ?, topic_id = ?, genre_id = ?, creation_date = ?, publish_date = ?, "
           "disclosure_mode = ?, carrier = ?, validity = ?, validity_changed_on = ?, updated_at = ? WHERE id = ?",
-          {d.title, d.summary, d.body_html, d.body_text, d.doc_no, d.keywords, d.department_id, d.class_id,
+          {d.title, d.summary, d.body_html, d.doc_no, d.keywords, d.department_id, d.class_id,
            d.topic_id, d.genre_id, d.creation_date, d.publish_date, d.disclosure_mode, d.carrier, d.validity,
            d.validity_changed_on, now, rev_id});
 }

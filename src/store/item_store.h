@@ -14,7 +14,8 @@ namespace gongkai::store {
 
 // The editable metadata of one revision (DOMAIN.md §2).
 struct ItemData {
-  std::string title, summary, body_html, body_text, doc_no, keywords;
+  // body_html is sanitised HTML; its plain text is derived where needed (render/body_text.h).
+  std::string title, summary, body_html, doc_no, keywords;
   std::optional<int64_t> department_id, class_id, topic_id, genre_id;
   std::optional<std::string> creation_date, publish_date;  // YYYY-MM-DD
   std::string disclosure_mode = "主动公开", carrier = "电子", validity = "有效";

@@ -1,6 +1,6 @@
 // Migration 4: the full-text search index of published items (store/search_store.h).
 //  SQLite: an FTS5 table with our tokenizer (store/fts5_tokenizer.h); rowid = item id;
-//          columns title, body (body_text) and meta (document number and keywords).
+//          columns title, body (the body as text) and meta (document number and keywords).
 //  PostgreSQL: search_docs, one row per chunk of an item (store/search_pg_doc.h) with a
 //          weighted tsvector under a GIN index.
 // Both are filled from the published items already present, in the migration's transaction.

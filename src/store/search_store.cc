@@ -4,6 +4,8 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "render/body_text.h"
+#include "render/document_text.h"
 #include "store/search_pg_doc.h"
 
 namespace gongkai::store {
@@ -23,8 +25,9 @@ std::string meta_of(const std::string& doc_no, const std::string& keywords) {
   return doc_no + "\n" + keywords;
 }
 
+// Columns: id, title, body_html, doc_no, keywords (kSourceCols).
 Source source_of(const Row& r) {
-  return {r.i64(0), r.str(1), r.str(2), meta_of(r.str(3), r.str(4))};
+  return {r.i64(0), r.str(1), render::sanitized_body_text(r.str(2)), meta_of(r.str(3), r.str(4))};
 }
 
 // PostgreSQL: the tsvector of one chunk from its three texts (search_pg_doc.h): title A,
@@ -72,7 +75,7 @@ void write_batch(Conn& c, const std::vector<Source>& batch) {
 }
 
 constexpr const char* kSourceCols =
-    "i.id, r.title, r.body_text, r.doc_no, r.keywords FROM items i JOIN item_revisions r ON r.id = i.published_rev_id ";
+    "i.id, r.title, r.body_html, r.doc_no, r.keywords FROM items i JOIN item_revisions r ON r.id = i.published_rev_id ";
 
 }  // namespace
 
@@ -195,15 +198,18 @@ std::vector<SnippetSource> snippet_sources(Conn& c, const std::vector<int64_t>& 
   std::vector<SnippetSource> out;
   if (item_ids.empty()) return out;
   std::string sql =
-      "SELECT i.id, r.title, substr(r.body_text, 1, ?) FROM items i JOIN item_revisions r ON r.id = i.published_rev_id "
+      "SELECT i.id, r.title, r.body_html FROM items i JOIN item_revisions r ON r.id = i.published_rev_id "
       "WHERE i.status = 'published' AND i.id IN (";
-  Params p{max_chars};
+  Params p;
   for (size_t k = 0; k < item_ids.size(); ++k) {
     sql += k ? ", ?" : "?";
     p.push_back(item_ids[k]);
   }
   sql += ")";
-  for (const auto& r : c.query(sql, p)) out.push_back({r.i64(0), r.str(1), r.str(2)});
+  for (const auto& r : c.query(sql, p)) {
+    out.push_back({r.i64(0), r.str(1),
+                   render::utf8_prefix(render::sanitized_body_text(r.str(2)), static_cast<size_t>(max_chars))});
+  }
   return out;
 }
 

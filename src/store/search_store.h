@@ -3,7 +3,7 @@
 //
 // Contract.
 //  * The index holds exactly the items whose status is 'published', each with the title,
-//    body_text, document number and keywords of its published revision. Writers keep it in
+//    body text, document number and keywords of its published revision. Writers keep it in
 //    step by calling index_item/unindex_item (or reindex_search after a bulk load) in the
 //    same transaction as the change, except that a bulk import may queue its items
 //    (queue_for_index) to be indexed after its commit: until index_queued reaches them,
@@ -105,7 +105,7 @@ struct SearchPage {
 SearchPage search_items(Conn& c, const SearchQuery& q);
 
 // The texts snippets are made from: the published title and the first `max_chars`
-// characters of the published body_text of each item (published items only; any order).
+// characters of the published body text (render/body_text.h) of each item (published items only; any order).
 struct SnippetSource {
   int64_t item_id = 0;
   std::string title, body;

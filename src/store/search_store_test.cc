@@ -7,6 +7,7 @@
 #include <set>
 
 #include "core/clock.h"
+#include "render/document_text.h"
 #include "search/tokenizer.h"
 #include "store/directory_store.h"
 #include "store/item_store.h"
@@ -87,7 +88,7 @@ class SearchStoreTest : public ::testing::TestWithParam<std::string> {
   int64_t add(Conn& c, const std::string& no, const std::string& title, const std::string& body, bool publish = true) {
     ItemData d;
     d.title = title;
-    d.body_text = body;
+    d.body_html = "<p>" + render::xml_escape(body) + "</p>";
     d.publish_date = "2020-01-02";
     std::string now = core::now_iso();
     auto [item, rev] = insert_item(c, agency_, std::nullopt, d, now);

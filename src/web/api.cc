@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "app/errors.h"
+#include "render/body_text.h"
 #include "render/templates.h"
 #include "store/directory_store.h"
 #include "store/item_store.h"
@@ -158,7 +159,7 @@ void api_item(Context& c) {
   out.set("disclosure_mode", rev->data.disclosure_mode);
   out.set("carrier", rev->data.carrier);
   out.set("body_html", rev->data.body_html);
-  out.set("body_text", rev->data.body_text);
+  out.set("body_text", render::sanitized_body_text(rev->data.body_html));
   Array atts;
   for (const auto& a : store::list_attachments(*conn, rev->id)) {
     Object o(Poco::JSON_PRESERVE_KEY_ORDER);

@@ -15,7 +15,7 @@
 #include <string>
 #include <string_view>
 
-namespace gongkai::app {
+namespace gongkai::render {
 
 // html_to_text(html) for `html` made only of the elements the scan knows (paragraphs,
 // headings, lists, div, blockquote, figure, hr, br and inline elements), computed without a
@@ -26,4 +26,4 @@ std::optional<std::string> scan_sanitized_text(std::string_view html);
 // The plain text of sanitize_html output: the scan when it applies, else html_to_text.
 std::string sanitized_body_text(std::string_view html);
 
-}  // namespace gongkai::app
+}  // namespace gongkai::render

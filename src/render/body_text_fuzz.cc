@@ -4,14 +4,14 @@
 #include <cstdint>
 #include <string>
 
-#include "app/body_text.h"
+#include "render/body_text.h"
 #include "render/html_sanitizer.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   std::string input(reinterpret_cast<const char*>(data), size);
   auto s = gongkai::render::sanitize_html(input);
   if (!s.ok()) return 0;
-  if (auto t = gongkai::app::scan_sanitized_text(s.html)) {
+  if (auto t = gongkai::render::scan_sanitized_text(s.html)) {
     if (*t != gongkai::render::html_to_text(s.html)) __builtin_trap();
   }
   return 0;

@@ -1,10 +1,10 @@
-#include "app/body_text.h"
+#include "render/body_text.h"
 
 #include <array>
 
 #include "render/html_sanitizer.h"
 
-namespace gongkai::app {
+namespace gongkai::render {
 namespace {
 
 enum class Kind { kBlock, kInline, kBreak, kOther };
@@ -125,4 +125,4 @@ std::string sanitized_body_text(std::string_view html) {
   return render::html_to_text(html);
 }
 
-}  // namespace gongkai::app
+}  // namespace gongkai::render

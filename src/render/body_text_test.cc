@@ -1,4 +1,4 @@
-#include "app/body_text.h"
+#include "render/body_text.h"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 
 #include "render/html_sanitizer.h"
 
-namespace gongkai::app {
+namespace gongkai::render {
 namespace {
 
 // Sanitises `input` and, when the scan applies, checks it against html_to_text.
@@ -86,4 +86,4 @@ TEST(BodyTextTest, AgreesWithHtmlToTextOnGeneratedBodies) {
 }
 
 }  // namespace
-}  // namespace gongkai::app
+}  // namespace gongkai::render
