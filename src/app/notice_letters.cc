@@ -1,5 +1,7 @@
 #include "app/notice_letters.h"
 
+#include <map>
+
 #include "app/errors.h"
 #include "app/mail_outbox.h"
 #include "app/request_internal.h"
@@ -8,6 +10,7 @@
 #include "core/outcomes.h"
 #include "store/audit_log.h"
 #include "store/directory_store.h"
+#include "store/letter_template_store.h"
 #include "store/request_note_store.h"
 #include "store/request_store.h"
 
@@ -39,6 +42,7 @@ struct Loaded {
   std::vector<core::RequestEvent> events;
   std::vector<store::RequestNoteRow> notes;
   std::shared_ptr<const core::WorkCalendar> cal;
+  std::map<std::string, std::string> wording;  // the agency's own templates, by key
 };
 
 Loaded load(store::Conn& c, int64_t agency_id, int64_t request_id) {
@@ -53,6 +57,7 @@ Loaded load(store::Conn& c, int64_t agency_id, int64_t request_id) {
   l.events = to_core(l.rows);
   l.notes = store::list_request_notes(c, agency_id, request_id);
   l.cal = calendar(c);
+  for (auto& t : store::list_letter_templates(c, agency_id)) l.wording.emplace(t.kind, std::move(t.body));
   return l;
 }
 
@@ -83,6 +88,8 @@ LetterInput input_of(const Loaded& l, size_t index, LetterKind kind, core::Date 
   if (kind == LetterKind::kDecision) in.outcome = in.event.outcome;
   if (kind == LetterKind::kLapsed) in.outcome = s.outcome.value_or(std::string(core::kOutcomeLateCorrection));
   in.issued_on = issued_on;
+  auto own = l.wording.find(letter_template_key(in));
+  if (own != l.wording.end()) in.custom_text = own->second;
   return in;
 }
 
