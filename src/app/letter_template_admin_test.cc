@@ -16,12 +16,12 @@ namespace {
 
 class LetterTemplateAdminTest : public ::testing::TestWithParam<std::string> {
  protected:
-  void SetUp() override {
-    db_ = store::open_test_database(GetParam(), 4);
-    if (!db_) GTEST_SKIP() << "backend not available: " << GetParam();
-    store::migrate(*db_);
-    a_ = make_test_agency(*db_, "lt", "000014349");
-    b_ = make_test_agency(*db_, "lu", "000014350");
+  static RequestInput second_request() {
+    RequestInput in = first_request();
+    in.applicant_name = "李四";
+    return in;
+  }
+  static RequestInput first_request() {
     RequestInput in;
     in.applicant_kind = "natural_person";
     in.applicant_name = "张三";
@@ -34,6 +34,16 @@ class LetterTemplateAdminTest : public ::testing::TestWithParam<std::string> {
     in.id_number = "330282198001011237";
     in.channel = "letter";
     in.received_on = "2024-09-27";
+    return in;
+  }
+
+  void SetUp() override {
+    db_ = store::open_test_database(GetParam(), 4);
+    if (!db_) GTEST_SKIP() << "backend not available: " << GetParam();
+    store::migrate(*db_);
+    a_ = make_test_agency(*db_, "lt", "000014349");
+    b_ = make_test_agency(*db_, "lu", "000014350");
+    RequestInput in = first_request();
     id_ = enter_request(*db_, a_.who["clerk"], a_.id, in, new_request_keys()).id;
     EventInput d;
     d.kind = "decided";
@@ -95,12 +105,24 @@ TEST_P(LetterTemplateAdminTest, OfficeEditsTheWordingAndTheLettersUseIt) {
   EXPECT_THROW(preview_letter_template(*db_, a_.who["office"], a_.id, "decision.denied.4", std::string("{机关名称}")),
                ValidationError);
 
+  // An issued letter keeps the wording it was issued in.
+  issue_request_letter(*db_, a_.who["office"], a_.id, id_, 2);
+  reset_letter_template(*db_, a_.who["admin"], a_.id, "decision.denied.4");
+  EXPECT_NE(letter_html(a_, id_).find("经本局研究"), std::string::npos);
+  save_letter_template(*db_, a_.who["office"], a_.id, "decision.denied.4", kOwn);
   reset_letter_template(*db_, a_.who["admin"], a_.id, "decision.denied.4");
   EXPECT_FALSE(get_letter_template(*db_, a_.who["office"], a_.id, "decision.denied.4").customised);
-  EXPECT_NE(letter_html(a_, id_).find("本机关决定不予公开"), std::string::npos);
-  EXPECT_EQ(audits("letter_template.reset"), 1);
+  // A letter not yet issued follows the agency's current wording: a second request's answer.
+  int64_t other = enter_request(*db_, a_.who["clerk"], a_.id, second_request(), new_request_keys()).id;
+  EventInput d;
+  d.kind = "decided";
+  d.date = "2024-10-20";
+  d.outcome = "denied.4";
+  add_request_event(*db_, a_.who["clerk"], a_.id, other, d);
+  EXPECT_NE(letter_html(a_, other).find("本机关决定不予公开"), std::string::npos);
+  EXPECT_EQ(audits("letter_template.reset"), 2);
   reset_letter_template(*db_, a_.who["admin"], a_.id, "decision.denied.4");  // nothing to reset
-  EXPECT_EQ(audits("letter_template.reset"), 1);
+  EXPECT_EQ(audits("letter_template.reset"), 2);
   auto c = db_->acquire();
   EXPECT_TRUE(store::verify_audit(*c).ok);
 }

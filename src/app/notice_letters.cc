@@ -3,6 +3,7 @@
 #include <map>
 
 #include "app/errors.h"
+#include "app/letter_templates.h"
 #include "app/mail_outbox.h"
 #include "app/request_internal.h"
 #include "app/requests.h"
@@ -43,6 +44,7 @@ struct Loaded {
   std::vector<store::RequestNoteRow> notes;
   std::shared_ptr<const core::WorkCalendar> cal;
   std::map<std::string, std::string> wording;  // the agency's own templates, by key
+  std::map<int, std::string> issued_wording;   // the wording of each issued letter, by event number
 };
 
 Loaded load(store::Conn& c, int64_t agency_id, int64_t request_id) {
@@ -58,6 +60,9 @@ Loaded load(store::Conn& c, int64_t agency_id, int64_t request_id) {
   l.notes = store::list_request_notes(c, agency_id, request_id);
   l.cal = calendar(c);
   for (auto& t : store::list_letter_templates(c, agency_id)) l.wording.emplace(t.kind, std::move(t.body));
+  for (auto& t : store::list_issued_letter_texts(c, agency_id, request_id)) {
+    l.issued_wording.emplace(t.seq, std::move(t.body));
+  }
   return l;
 }
 
@@ -88,8 +93,11 @@ LetterInput input_of(const Loaded& l, size_t index, LetterKind kind, core::Date 
   if (kind == LetterKind::kDecision) in.outcome = in.event.outcome;
   if (kind == LetterKind::kLapsed) in.outcome = s.outcome.value_or(std::string(core::kOutcomeLateCorrection));
   in.issued_on = issued_on;
+  // An issued letter keeps the wording it was issued in; others use the agency's current one.
+  auto issued = l.issued_wording.find(in.seq);
   auto own = l.wording.find(letter_template_key(in));
-  if (own != l.wording.end()) in.custom_text = own->second;
+  if (issued != l.issued_wording.end()) in.custom_text = issued->second;
+  else if (own != l.wording.end()) in.custom_text = own->second;
   return in;
 }
 
@@ -186,6 +194,10 @@ void issue_request_letter(store::Database& db, const Principal& by, int64_t agen
       body += "，已发送至申请人电子邮箱";
     }
     store::insert_request_note(c, {0, request_id, agency_id, kIssuedKind, body, by.display_name, now});
+    // The wording in force now, so that the issued letter reads the same after later edits.
+    std::string key = letter_template_key(in);
+    store::insert_issued_letter_text(
+        c, {agency_id, request_id, seq, key, in.custom_text.value_or(find_letter_template_kind(key)->default_text)});
     store::audit(c, by.actor(),
                  {agency_id, "request.letter", "request", std::to_string(request_id), letter_reference(in)});
   });

@@ -38,4 +38,19 @@ bool delete_letter_template(Conn& c, int64_t agency_id, const std::string& kind)
               .empty();
 }
 
+void insert_issued_letter_text(Conn& c, const IssuedLetterText& t) {
+  c.query("INSERT INTO issued_letter_texts (agency_id, request_id, seq, kind, body) VALUES (?, ?, ?, ?, ?)",
+          {t.agency_id, t.request_id, t.seq, t.kind, t.body});
+}
+
+std::vector<IssuedLetterText> list_issued_letter_texts(Conn& c, int64_t agency_id, int64_t request_id) {
+  std::vector<IssuedLetterText> out;
+  for (const auto& r : c.query("SELECT agency_id, request_id, seq, kind, body FROM issued_letter_texts "
+                               "WHERE agency_id = ? AND request_id = ? ORDER BY seq",
+                               {agency_id, request_id})) {
+    out.push_back({r.i64(0), r.i64(1), static_cast<int>(r.i64(2)), r.str(3), r.str(4)});
+  }
+  return out;
+}
+
 }  // namespace gongkai::store
