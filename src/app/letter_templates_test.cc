@@ -17,8 +17,9 @@ bool has_problem(const std::vector<std::string>& problems, const std::string& pa
 }
 
 TEST(LetterTemplates, EveryLetterHasAKindWhoseDefaultPassesItsOwnChecks) {
-  // acknowledgement, correction, extension, fee, granted twice, unable.1 twice, and one per outcome.
-  EXPECT_EQ(letter_template_kinds().size(), 4 + core::all_outcomes().size() + 2);
+  // acknowledgement, correction, extension, two consultations, fee, granted and unable.1 twice,
+  // and one per outcome.
+  EXPECT_EQ(letter_template_kinds().size(), 6 + core::all_outcomes().size() + 2);
   for (const auto& k : letter_template_kinds()) {
     SCOPED_TRACE(k.key);
     EXPECT_TRUE(check_letter_template(k, k.default_text).empty());

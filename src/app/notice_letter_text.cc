@@ -23,6 +23,7 @@ render::Paragraph flush(std::string text, render::Align align) {
 std::string you(const LetterInput& in) { return in.organisation.empty() ? "您" : "贵单位"; }
 
 std::string addressee(const LetterInput& in) {
+  if (in.kind == LetterKind::kConsultation) return in.event.party + "：";
   return in.organisation.empty() ? in.applicant_name + "：" : in.organisation + "：";
 }
 
@@ -59,6 +60,8 @@ std::map<std::string, std::string> values_of(const LetterInput& in, const Letter
   v["补正通知日期"] = date_or(in.correction_asked_on, "此前");
   v["收费通知日期"] = date_or(in.fee_noticed_on, "此前");
   v["处理情况"] = e.reason.empty() ? "其他处理" : e.reason;
+  v["征求对象"] = e.party;
+  v["意见期限"] = date_or(in.consultation_reply_due, "自收到本函之日起15个工作日内");
   return v;
 }
 
@@ -74,6 +77,7 @@ std::string letter_title(const LetterInput& in) {
     case LetterKind::kCorrection: return "政府信息公开申请补正告知书";
     case LetterKind::kExtension: return "政府信息公开申请延期答复告知书";
     case LetterKind::kFee: return "政府信息公开信息处理费缴费通知书";
+    case LetterKind::kConsultation: return "政府信息公开征求意见函";
     case LetterKind::kDecision:
     case LetterKind::kLapsed: return "政府信息公开申请答复告知书";
   }
@@ -97,6 +101,8 @@ std::string letter_template_key(const LetterInput& in) {
     case LetterKind::kCorrection: return "correction";
     case LetterKind::kExtension: return "extension";
     case LetterKind::kFee: return "fee";
+    case LetterKind::kConsultation:
+      return in.event.consult_kind == core::PauseKind::kOtherAgency ? "consultation.agency" : "consultation";
     case LetterKind::kDecision:
     case LetterKind::kLapsed: break;
   }
@@ -133,6 +139,12 @@ LetterInput sample_letter_input(std::string_view key, core::Date today) {
     in.kind = LetterKind::kExtension;
     in.event.kind = core::EventKind::kExtension;
     in.event.days = 20;
+  } else if (k == "consultation" || k == "consultation.agency") {
+    in.kind = LetterKind::kConsultation;
+    in.event.kind = core::EventKind::kConsultationSent;
+    in.event.consult_kind = k == "consultation" ? core::PauseKind::kThirdParty : core::PauseKind::kOtherAgency;
+    in.event.party = k == "consultation" ? "某某有限公司" : "某某市财政局";
+    in.consultation_reply_due = today.add_days(21);
   } else if (k == "fee") {
     in.kind = LetterKind::kFee;
     in.event.kind = core::EventKind::kFeeNotice;

@@ -17,7 +17,8 @@
 
 namespace gongkai::app {
 
-enum class LetterKind { kAcknowledgement, kCorrection, kExtension, kFee, kDecision, kLapsed };
+// kConsultation is addressed to the consulted third party or agency, not to the applicant.
+enum class LetterKind { kAcknowledgement, kCorrection, kExtension, kFee, kDecision, kLapsed, kConsultation };
 
 // Everything a letter says, gathered from the request, its agency and one event.
 struct LetterInput {
@@ -32,6 +33,7 @@ struct LetterInput {
   core::RequestEvent event;                // the event the letter is about
   std::optional<core::Date> due;           // the reply deadline after the event, if one runs
   std::optional<core::Date> correction_asked_on, fee_noticed_on;  // for the lapsed letters
+  std::optional<core::Date> consultation_reply_due;  // for the consultation letter
   // Outcome code for kDecision and kLapsed (other.1 / other.2).
   std::string outcome;
   core::Date issued_on;  // the date printed under the signature

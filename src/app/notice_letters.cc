@@ -8,6 +8,7 @@
 #include "app/request_internal.h"
 #include "app/requests.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/outcomes.h"
 #include "store/audit_log.h"
 #include "store/directory_store.h"
@@ -22,15 +23,20 @@ using namespace request_internal;
 using core::EventKind;
 
 constexpr const char* kIssuedKind = "notice_issued";
+constexpr int kConsultationDays = 15;  // Art. 32 and 34: the consulted side's time to answer
 
-std::optional<LetterKind> letter_kind(EventKind k) {
-  switch (k) {
+std::optional<LetterKind> letter_kind(const core::RequestEvent& e) {
+  switch (e.kind) {
     case EventKind::kReceived: return LetterKind::kAcknowledgement;
     case EventKind::kCorrectionRequested: return LetterKind::kCorrection;
     case EventKind::kExtension: return LetterKind::kExtension;
     case EventKind::kFeeNotice: return LetterKind::kFee;
     case EventKind::kDecided: return LetterKind::kDecision;
     case EventKind::kTreatedAsWithdrawn: return LetterKind::kLapsed;
+    // The letter asking a third party (Art. 32) or another agency (Art. 34) for its opinion.
+    case EventKind::kConsultationSent:
+      if (e.consult_kind == core::PauseKind::kOther) return std::nullopt;
+      return LetterKind::kConsultation;
     default: return std::nullopt;
   }
 }
@@ -90,6 +96,9 @@ LetterInput input_of(const Loaded& l, size_t index, LetterKind kind, core::Date 
     if (e.kind == EventKind::kCorrectionRequested) in.correction_asked_on = e.on;
     if (e.kind == EventKind::kFeeNotice) in.fee_noticed_on = e.on;
   }
+  if (kind == LetterKind::kConsultation) {
+    in.consultation_reply_due = core::add_working_days(*l.cal, in.event.on, kConsultationDays);
+  }
   if (kind == LetterKind::kDecision) in.outcome = in.event.outcome;
   if (kind == LetterKind::kLapsed) in.outcome = s.outcome.value_or(std::string(core::kOutcomeLateCorrection));
   in.issued_on = issued_on;
@@ -126,7 +135,7 @@ core::Date cst_date_of(const std::string& utc_iso) {
 
 size_t index_of(const Loaded& l, int seq) {
   for (size_t i = 0; i < l.rows.size(); ++i) {
-    if (l.rows[i].seq == seq && letter_kind(l.events[i].kind)) return i;
+    if (l.rows[i].seq == seq && letter_kind(l.events[i])) return i;
   }
   throw not_found("告知书");
 }
@@ -141,7 +150,7 @@ std::vector<LetterRef> request_letters(store::Database& db, const Principal& by,
   std::vector<LetterRef> out;
   core::Date today = core::Date::today_cst();
   for (size_t i = 0; i < l.rows.size(); ++i) {
-    auto kind = letter_kind(l.events[i].kind);
+    auto kind = letter_kind(l.events[i]);
     if (!kind) continue;
     LetterRef ref;
     ref.seq = l.rows[i].seq;
@@ -168,7 +177,7 @@ render::Document request_letter(store::Database& db, const Principal& by, int64_
   size_t i = index_of(l, seq);
   const store::RequestNoteRow* issued = issue_note(l, seq);
   core::Date on = issued ? cst_date_of(issued->created_at) : today_or(today);
-  return notice_letter(input_of(l, i, *letter_kind(l.events[i].kind), on));
+  return notice_letter(input_of(l, i, *letter_kind(l.events[i]), on));
 }
 
 void issue_request_letter(store::Database& db, const Principal& by, int64_t agency_id, int64_t request_id, int seq) {
@@ -179,10 +188,12 @@ void issue_request_letter(store::Database& db, const Principal& by, int64_t agen
     Loaded l = load(c, agency_id, request_id);
     size_t i = index_of(l, seq);
     if (issue_note(l, seq)) throw ValidationError("letter", "该告知书已出具，不能重复出具");
-    LetterInput in = input_of(l, i, *letter_kind(l.events[i].kind), core::Date::today_cst());
+    LetterInput in = input_of(l, i, *letter_kind(l.events[i]), core::Date::today_cst());
     std::string body = "已出具《" + letter_title(in) + "》（" + letter_reference(in) + "）";
-    // The applicant who asked for answers by email also gets the letter's text by mail.
-    if (l.request.delivery_method == "email" && plausible_address(l.request.email)) {
+    // The applicant who asked for answers by email also gets the letter's text by mail; a
+    // consultation letter goes to the consulted side, not to the applicant.
+    if (in.kind != LetterKind::kConsultation && l.request.delivery_method == "email" &&
+        plausible_address(l.request.email)) {
       OutgoingMail m;
       m.agency_id = agency_id;
       m.to = l.request.email;
