@@ -105,8 +105,9 @@ RecomputeResult recompute_open_requests(store::Database& db, const core::WorkCal
       std::string now = core::now_iso();
       skipped.clear();  // the transaction may run again
       std::vector<store::RequestNoteRow> notes;
-      // One audit entry per agency and batch, naming every request written with its old and
-      // new due date: the accountability of one entry each, for a fraction of the writes.
+      // One audit entry per agency and up to kPerAuditEntry requests, naming every request
+      // written with its old and new due date: the accountability of one entry each, for a
+      // fraction of the writes (each entry hashes the one before).
       std::map<int64_t, std::pair<int, std::string>> lines;  // agency → count, lines
       auto flush = [&](int64_t agency) {
         auto& [count, text] = lines[agency];
