@@ -2,9 +2,10 @@
 # Recomputation after a calendar change (issue 4): N open requests, each with its "received"
 # event (received 2026-10-08 … 2026-11-26), in a fresh SQLite database holding the demo agency.
 #   1. `gongkai calendar import` of the shipped 2026 notice: every request is derived (the rows
-#      start without derived columns, so all N are written, each with an audit entry);
+#      start without derived columns, so all N are written, each with a system record and named
+#      in an audit entry, one per 500 requests);
 #   2. the same notice plus a holiday on 2026-12-01: every request whose deadline runs over
-#      that day moves (written, with a system record on the request and an audit entry);
+#      that day moves (written, with a system record on the request, named in an audit entry);
 #   3. the second notice again: nothing moves, so this is reading and deriving alone;
 #   4. reading the same rows alone: the recompute's query in sqlite3 (.timer on, output
 #      discarded).

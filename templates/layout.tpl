@@ -27,6 +27,7 @@
       {{#DRAFTER_NAV}}<li><a href="/admin/items/new">新建信息</a></li>{{/DRAFTER_NAV}}
       {{#REQUESTS_NAV}}<li><a href="/admin/requests">依申请公开</a></li>{{/REQUESTS_NAV}}
       {{#APPEALS_NAV}}<li><a href="/admin/appeals">复议诉讼</a></li>{{/APPEALS_NAV}}
+      {{#LETTERS_NAV}}<li><a href="/admin/letter-templates">告知书文本</a></li>{{/LETTERS_NAV}}
       {{#REPORTS_NAV}}<li><a href="/admin/reports">年度报告</a></li>
       <li><a href="/admin/statistics">统计</a></li>{{/REPORTS_NAV}}
       {{#CITY_REPORTS_NAV}}<li><a href="/admin/city-reports">全市年报汇总</a></li>{{/CITY_REPORTS_NAV}}

@@ -56,17 +56,55 @@ void check_read(const Principal& by, int64_t agency_id) {
   if (!can_read_appeals(by)) throw forbidden();
 }
 
+// The id of a kind or result given by its id, its label or a short form ("维持").
+std::string normalise_choice(const std::vector<AppealChoice>& list, const std::string& text) {
+  static const std::map<std::string, std::string> kShort = {
+      {"直接起诉", "litigation_direct"},  {"未经复议直接起诉", "litigation_direct"},
+      {"复议后起诉", "litigation_after_reconsideration"}, {"维持", "upheld"}, {"纠正", "corrected"},
+      {"其他", "other"}};
+  for (const auto& c : list) {
+    if (c.id == text || c.label == text) return std::string(c.id);
+  }
+  auto it = kShort.find(text);
+  if (it != kShort.end() && in_list(list, it->second)) return it->second;
+  return text;
+}
+
 // Validates `in` into `row` (agency and ids set by the caller).
 void fill(store::Conn& c, int64_t agency_id, const AppealInput& raw, core::Date today, store::AppealRow& row) {
+  std::map<std::string, std::string> errors = check_appeal_fields(raw, today, row);
+  std::string request_code = trim(raw.request_code);
+  row.request_id.reset();
+  if (!request_code.empty()) {
+    std::string code;
+    for (char ch : request_code) {
+      if (ch == '-' || ch == ' ') continue;
+      code += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
+    }
+    auto req = store::find_request_by_code(c, code);
+    if (!req || req->agency_id != agency_id) {
+      errors["request_code"] = "本单位没有这个申请编号";
+    } else if (!errors.count("filed_on") && req->received_on > row.filed_on) {
+      errors["request_code"] = "复议或诉讼不能早于申请的收到日期（" + req->received_on + "）";
+    } else {
+      row.request_id = req->id;
+    }
+  }
+  if (!errors.empty()) throw ValidationError(errors);
+}
+
+}  // namespace
+
+std::map<std::string, std::string> check_appeal_fields(const AppealInput& raw, core::Date today,
+                                                       store::AppealRow& row) {
   std::map<std::string, std::string> errors;
   AppealInput in = raw;
-  in.kind = trim(in.kind);
+  in.kind = normalise_choice(appeal_kinds(), trim(in.kind));
   in.filed_on = trim(in.filed_on);
   in.case_ref = trim(in.case_ref);
-  in.result = trim(in.result);
+  in.result = normalise_choice(appeal_results(), trim(in.result));
   in.decided_on = trim(in.decided_on);
   in.remarks = trim(in.remarks);
-  in.request_code = trim(in.request_code);
   if (!in_list(appeal_kinds(), in.kind)) errors["kind"] = "请选择类别：行政复议或行政诉讼";
   if (in.result.empty()) in.result = "pending";
   if (!in_list(appeal_results(), in.result)) errors["result"] = "请选择结果";
@@ -88,32 +126,24 @@ void fill(store::Conn& c, int64_t agency_id, const AppealInput& raw, core::Date 
   }
   if (utf8_length(in.case_ref) > kMaxCaseRef) errors["case_ref"] = "案号不能超过100个字";
   if (utf8_length(in.remarks) > kMaxAppealRemarks) errors["remarks"] = "备注不能超过2000个字";
-  row.request_id.reset();
-  if (!in.request_code.empty()) {
-    std::string code;
-    for (char ch : in.request_code) {
-      if (ch == '-' || ch == ' ') continue;
-      code += static_cast<char>(ch >= 'a' && ch <= 'z' ? ch - 'a' + 'A' : ch);
-    }
-    auto req = store::find_request_by_code(c, code);
-    if (!req || req->agency_id != agency_id) {
-      errors["request_code"] = "本单位没有这个申请编号";
-    } else if (filed && req->received_on > filed->iso()) {
-      errors["request_code"] = "复议或诉讼不能早于申请的收到日期（" + req->received_on + "）";
-    } else {
-      row.request_id = req->id;
-    }
-  }
-  if (!errors.empty()) throw ValidationError(errors);
+  if (!errors.empty()) return errors;
   row.kind = in.kind;
   row.filed_on = filed->iso();
   row.case_ref = in.case_ref;
   row.result = in.result;
   row.decided_on = decided ? std::optional<std::string>(decided->iso()) : std::nullopt;
   row.remarks = in.remarks;
+  return errors;
 }
 
-}  // namespace
+int64_t record_appeal(store::Conn& c, const Principal& by, store::AppealRow row) {
+  row.created_by = by.is_system() || by.user_id == 0 ? std::nullopt : std::optional<int64_t>(by.user_id);
+  if (row.created_at.empty()) row.created_at = row.updated_at = core::now_iso();
+  int64_t id = store::insert_appeal(c, row);
+  store::audit(c, by.actor(), {row.agency_id, "appeal.create", "appeal", std::to_string(id),
+                               row.kind + " " + row.filed_on + " " + row.result});
+  return id;
+}
 
 bool can_edit_appeals(const Principal& by) {
   return by.is_system() || by.has(core::Role::kOffice) || by.has(core::Role::kRequestClerk);
@@ -134,12 +164,7 @@ int64_t create_appeal(store::Database& db, const Principal& by, int64_t agency_i
     store::AppealRow row;
     row.agency_id = agency_id;
     fill(c, agency_id, in, day, row);
-    row.created_by = by.is_system() ? std::nullopt : std::optional<int64_t>(by.user_id);
-    row.created_at = row.updated_at = core::now_iso();
-    int64_t id = store::insert_appeal(c, row);
-    store::audit(c, by.actor(), {agency_id, "appeal.create", "appeal", std::to_string(id),
-                                 row.kind + " " + row.filed_on + " " + row.result});
-    return id;
+    return record_appeal(c, by, row);
   });
 }
 

@@ -6,6 +6,7 @@
 // 办公室 (office) and 申请受理员 (clerk) record and edit them; 分管领导 and 系统管理员 may read.
 // Another agency's appeals are "not found". Every change is audited in its transaction.
 
+#include <map>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -50,6 +51,17 @@ store::AppealRow get_appeal(store::Database& db, const Principal& by, int64_t ag
 std::vector<store::AppealRow> list_appeals(store::Database& db, const Principal& by, int64_t agency_id);
 std::vector<store::AppealRow> request_appeals(store::Database& db, const Principal& by, int64_t agency_id,
                                               int64_t request_id);
+
+// The checks of create_appeal on everything but the linked request, without a database: kind
+// and result (given by id, label or short form such as 维持), dates, lengths. Fills `row`'s
+// kind, dates, case reference, result and remarks when valid; returns the message per field
+// (empty when valid). The request import (app/request_transfer.h) checks its appeals with it.
+std::map<std::string, std::string> check_appeal_fields(const AppealInput& in, core::Date today, store::AppealRow& row);
+
+// Stores a checked appeal (agency, request and fields set) with its audit entry
+// ("appeal.create") in the caller's transaction; returns its id. No permission check: the
+// caller made it.
+int64_t record_appeal(store::Conn& c, const Principal& by, store::AppealRow row);
 
 // Office and clerk may record; leader and admin may read.
 bool can_edit_appeals(const Principal& by);

@@ -1,7 +1,9 @@
 #include "app/notice_letter_text.h"
 
+#include <map>
 #include <stdexcept>
 
+#include "app/letter_templates.h"
 #include "core/outcomes.h"
 
 namespace gongkai::app {
@@ -21,93 +23,46 @@ render::Paragraph flush(std::string text, render::Align align) {
 std::string you(const LetterInput& in) { return in.organisation.empty() ? "您" : "贵单位"; }
 
 std::string addressee(const LetterInput& in) {
+  if (in.kind == LetterKind::kConsultation) return in.event.party + "：";
   return in.organisation.empty() ? in.applicant_name + "：" : in.organisation + "：";
 }
 
-std::string opening(const LetterInput& in) {
-  return "本机关于" + chinese_date(in.received) + "收到" + you(in) + "提出的政府信息公开申请（跟踪码 " +
-         in.tracking_code + "），申请获取“" + in.description + "”。";
+std::string date_or(const std::optional<core::Date>& d, const char* otherwise) {
+  return d ? chinese_date(*d) : std::string(otherwise);
 }
 
-// The answer's paragraphs for an outcome code.
-std::vector<std::string> answer(const LetterInput& in) {
-  const core::Outcome* o = core::find_outcome(in.outcome);
-  if (!o) throw std::invalid_argument("unknown outcome code: " + in.outcome);
-  const std::string law = kLaw;
+// The value of every placeholder for this letter (app/letter_templates.h).
+std::map<std::string, std::string> values_of(const LetterInput& in, const LetterTemplateKind& kind) {
   const core::RequestEvent& e = in.event;
-  const std::string y = you(in);
-  std::vector<std::string> out;
-  auto reason = [&] {
-    if (!e.reason.empty()) out.push_back("具体理由：" + e.reason + "。");
-  };
-  if (o->code == "granted") {
-    if (!e.published_where.empty()) {
-      out.push_back("经审查，" + y + "申请获取的政府信息已经主动公开。根据" + law +
-                    "第三十六条第（一）项的规定，现告知获取该政府信息的方式和途径：" + e.published_where + "。");
-    } else {
-      out.push_back("经审查，" + y + "申请获取的政府信息属于公开范围。根据" + law +
-                    "第三十六条第（二）项的规定，本机关予以公开，现按" + y + "要求的" + in.delivery_form_label +
-                    "形式，通过" + in.delivery_method_label + "方式提供（见附件）。");
-    }
-  } else if (o->code == "partial") {
-    out.push_back("经审查，" + y + "申请获取的政府信息中含有不应当公开的内容，但能够作区分处理。根据" + law +
-                  "第三十七条的规定，本机关向" + y + "提供可以公开的部分（见附件），其余部分不予公开。");
-    reason();
-  } else if (o->group == "denied" && o->item == 8) {
-    out.push_back(y + "申请获取的信息属于工商、不动产登记资料等行政查询事项，有关法律、行政法规对信息的获取有特别规定。"
-                  "根据" + law + "第三十六条第（七）项的规定，请" + y + "依照有关法律、行政法规的规定办理。");
-    reason();
-  } else if (o->group == "denied") {
-    out.push_back("经审查，" + y + "申请获取的政府信息" + std::string(o->label) + "。根据" + law + std::string(o->basis) +
-                  "和第三十六条第（三）项的规定，本机关决定不予公开。");
-    reason();
-  } else if (o->code == "unable.1") {
-    if (!e.other_agency.empty()) {
-      out.push_back("经审查，" + y + "申请获取的政府信息不属于本机关负责公开。根据" + law +
-                    "第三十六条第（五）项的规定，现告知负责公开该政府信息的行政机关为：" + e.other_agency + "，请" + y +
-                    "向该机关提出申请。");
-    } else {
-      out.push_back("经检索，本机关没有" + y + "申请获取的政府信息。根据" + law +
-                    "第三十六条第（四）项的规定，告知" + y + "该政府信息不存在。");
-    }
-  } else if (o->code == "unable.2") {
-    out.push_back("经审查，本机关没有" + y + "申请获取的现成信息，提供该信息需要对现有政府信息进行加工、分析。根据" + law +
-                  "第三十八条的规定，本机关不予提供。");
-    reason();
-  } else if (o->code == "unable.3") {
-    out.push_back(y + "的申请经补正后，申请内容仍不明确，本机关无法确定所需政府信息。根据" + law +
-                  "第二十九条、第三十条的规定，本机关无法提供。");
-  } else if (o->code == "not_processed.1") {
-    out.push_back("经审查，" + y + "以政府信息公开申请的形式进行信访、投诉、举报等活动。根据" + law +
-                  "第三十九条第一款的规定，本机关不作为政府信息公开申请处理，" + y + "可以通过相应渠道提出。");
-  } else if (o->code == "not_processed.2") {
-    out.push_back("经审查，本机关已就" + y + "此前提出的政府信息公开申请作出答复，" + y + "重复申请公开相同政府信息。根据" +
-                  law + "第三十六条第（六）项的规定，本机关不予重复处理。");
-  } else if (o->code == "not_processed.3") {
-    out.push_back("经审查，" + y + "要求提供的是公开出版物。根据" + law + "第三十九条第二款的规定，本机关不予处理，" + y +
-                  "可以通过公开发行渠道获取。");
-    reason();
-  } else if (o->code == "not_processed.4") {
-    out.push_back(y + "申请公开政府信息的数量、频次明显超过合理范围，且未能说明理由或者理由不合理。根据" + law +
-                  "第三十五条的规定，本机关不予处理。");
-  } else if (o->code == "not_processed.5") {
-    out.push_back(y + "的申请是要求本机关确认或者重新出具已获取的信息，不属于" + law +
-                  "规定的政府信息公开申请，本机关不予处理。");
-    reason();
-  } else if (o->code == "other.1") {
-    std::string asked = in.correction_asked_on ? chinese_date(*in.correction_asked_on) : "此前";
-    out.push_back("本机关于" + asked + "向" + y + "发出补正通知，" + y + "无正当理由逾期未补正。根据" + law +
-                  "第三十条的规定，视为" + y + "放弃申请，本机关不再处理该政府信息公开申请。");
-  } else if (o->code == "other.2") {
-    std::string noticed = in.fee_noticed_on ? chinese_date(*in.fee_noticed_on) : "此前";
-    out.push_back("本机关于" + noticed + "向" + y + "发出收费通知，" + y + "逾期未按要求缴纳信息处理费。根据" + law +
-                  "第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，视为" + y +
-                  "放弃申请，本机关不再处理该政府信息公开申请。");
-  } else {  // other.3
-    out.push_back("经审查，本机关对" + y + "的申请作如下处理：" + (e.reason.empty() ? std::string("其他处理") : e.reason) +
-                  "。");
-  }
-  return out;
+  const core::Outcome* o = core::find_outcome(in.outcome);
+  std::map<std::string, std::string> v;
+  v["机关名称"] = in.agency_name;
+  v["法律依据"] = kind.legal_basis;
+  v["条例"] = kLaw;
+  v["救济途径"] = remedies_text(in.agency_name);
+  v["称谓"] = you(in);
+  v["申请人"] = in.organisation.empty() ? in.applicant_name : in.organisation;
+  v["收到日期"] = chinese_date(in.received);
+  v["跟踪码"] = in.tracking_code;
+  v["申请内容"] = in.description;
+  v["答复期限"] = date_or(in.due, "依法确定的日期");
+  v["补正事项"] = e.missing;
+  v["补正期限"] = date_or(e.reply_by, "规定期限");
+  v["延长天数"] = std::to_string(e.days);
+  v["收费金额"] = std::to_string(e.amount);
+  v["缴费期限"] = date_or(e.reply_by, "规定期限");
+  v["载体形式"] = in.delivery_form_label;
+  v["获取方式"] = in.delivery_method_label;
+  v["获取途径"] = e.published_where;
+  v["不予公开情形"] = o ? std::string(o->label) : "";
+  v["具体理由"] = e.reason.empty() ? "" : "具体理由：" + e.reason + "。";
+  v["负责机关"] = e.other_agency;
+  v["补正通知日期"] = date_or(in.correction_asked_on, "此前");
+  v["收费通知日期"] = date_or(in.fee_noticed_on, "此前");
+  v["处理情况"] = e.reason.empty() ? "其他处理" : e.reason;
+  v["征求对象"] = e.party;
+  v["意见期限"] = date_or(in.consultation_reply_due, "自收到本函之日起15个工作日内");
+  return v;
 }
 
 }  // namespace
@@ -122,6 +77,7 @@ std::string letter_title(const LetterInput& in) {
     case LetterKind::kCorrection: return "政府信息公开申请补正告知书";
     case LetterKind::kExtension: return "政府信息公开申请延期答复告知书";
     case LetterKind::kFee: return "政府信息公开信息处理费缴费通知书";
+    case LetterKind::kConsultation: return "政府信息公开征求意见函";
     case LetterKind::kDecision:
     case LetterKind::kLapsed: return "政府信息公开申请答复告知书";
   }
@@ -139,7 +95,84 @@ std::string remedies_text(const std::string& agency_name) {
          "向人民法院提起行政诉讼。";
 }
 
+std::string letter_template_key(const LetterInput& in) {
+  switch (in.kind) {
+    case LetterKind::kAcknowledgement: return "acknowledgement";
+    case LetterKind::kCorrection: return "correction";
+    case LetterKind::kExtension: return "extension";
+    case LetterKind::kFee: return "fee";
+    case LetterKind::kConsultation:
+      return in.event.consult_kind == core::PauseKind::kOtherAgency ? "consultation.agency" : "consultation";
+    case LetterKind::kDecision:
+    case LetterKind::kLapsed: break;
+  }
+  if (!core::find_outcome(in.outcome)) throw std::invalid_argument("unknown outcome code: " + in.outcome);
+  if (in.outcome == "granted" && !in.event.published_where.empty()) return "decision.granted.published";
+  if (in.outcome == "unable.1" && !in.event.other_agency.empty()) return "decision.unable.1.other_agency";
+  return "decision." + in.outcome;
+}
+
+LetterInput sample_letter_input(std::string_view key, core::Date today) {
+  if (!find_letter_template_kind(key)) throw std::invalid_argument("unknown letter template: " + std::string(key));
+  LetterInput in;
+  in.tracking_code = "ABCD2345";
+  in.seq = 1;
+  in.applicant_name = "张三";
+  in.description = "本机关2023年度专项资金分配结果";
+  in.received = today.add_days(-20);
+  in.delivery_form_label = "纸质文本";
+  in.delivery_method_label = "邮寄";
+  in.issued_on = today;
+  in.event.on = today;
+  in.due = today.add_days(10);
+  std::string k(key);
+  if (k == "acknowledgement") {
+    in.kind = LetterKind::kAcknowledgement;
+    in.event.kind = core::EventKind::kReceived;
+    in.event.on = in.received;
+  } else if (k == "correction") {
+    in.kind = LetterKind::kCorrection;
+    in.event.kind = core::EventKind::kCorrectionRequested;
+    in.event.missing = "所需信息的名称或文号";
+    in.event.reply_by = today.add_days(15);
+  } else if (k == "extension") {
+    in.kind = LetterKind::kExtension;
+    in.event.kind = core::EventKind::kExtension;
+    in.event.days = 20;
+  } else if (k == "consultation" || k == "consultation.agency") {
+    in.kind = LetterKind::kConsultation;
+    in.event.kind = core::EventKind::kConsultationSent;
+    in.event.consult_kind = k == "consultation" ? core::PauseKind::kThirdParty : core::PauseKind::kOtherAgency;
+    in.event.party = k == "consultation" ? "某某有限公司" : "某某市财政局";
+    in.consultation_reply_due = today.add_days(21);
+  } else if (k == "fee") {
+    in.kind = LetterKind::kFee;
+    in.event.kind = core::EventKind::kFeeNotice;
+    in.event.amount = 3000;
+    in.event.reply_by = today.add_days(28);
+  } else {
+    std::string code = k.substr(std::string("decision.").size());
+    in.kind = LetterKind::kDecision;
+    in.event.kind = core::EventKind::kDecided;
+    if (code == "granted.published") {
+      code = "granted";
+      in.event.published_where = "本机关门户网站“政府信息公开”栏目";
+    } else if (code == "unable.1.other_agency") {
+      code = "unable.1";
+      in.event.other_agency = "某某市财政局";
+    }
+    if (code == "other.1" || code == "other.2") in.kind = LetterKind::kLapsed;
+    in.correction_asked_on = today.add_days(-18);
+    in.fee_noticed_on = today.add_days(-18);
+    in.event.reason = "（此处为办理时填写的具体理由）";
+    in.outcome = code;
+  }
+  return in;
+}
+
 render::Document notice_letter(const LetterInput& in) {
+  const LetterTemplateKind* kind = find_letter_template_kind(letter_template_key(in));
+  if (!kind) throw std::invalid_argument("no letter template for " + letter_template_key(in));
   render::Document doc;
   doc.title = letter_title(in);
   auto& b = doc.blocks;
@@ -150,48 +183,10 @@ render::Document notice_letter(const LetterInput& in) {
   b.push_back(render::Heading{1, letter_title(in)});
   b.push_back(flush(letter_reference(in), render::Align::kCenter));
   b.push_back(flush(addressee(in), render::Align::kLeft));
-  b.push_back(para(opening(in)));
-  const core::RequestEvent& e = in.event;
-  const std::string y = you(in);
-  bool remedies = false;
-  switch (in.kind) {
-    case LetterKind::kAcknowledgement:
-      b.push_back(para("根据" + std::string(kLaw) + "第三十一条的规定，收到申请之日为" + chinese_date(in.received) +
-                       "。根据第三十三条的规定，本机关将自收到申请之日起20个工作日内予以答复" +
-                       (in.due ? "，即不迟于" + chinese_date(*in.due) : std::string()) +
-                       "；需要延长答复期限的，经政府信息公开工作机构负责人同意，延长的期限最长不超过20个工作日，"
-                       "并告知" + y + "。征求第三方和其他机关意见所需时间不计算在答复期限内。"));
-      b.push_back(para("答复期限按工作日计算，收到申请的当日不计入，自次一工作日起算。" + y +
-                       "可以凭跟踪码和查询密码在本机关政府信息公开网站查询办理进度。"));
-      break;
-    case LetterKind::kCorrection:
-      b.push_back(para("经审查，" + y + "的申请内容不明确。根据" + std::string(kLaw) + "第三十条的规定，请" + y +
-                       "对申请作出补正，需要补正的事项如下：" + e.missing + "。"));
-      b.push_back(para("请于" + (e.reply_by ? chinese_date(*e.reply_by) : std::string("合理期限内")) +
-                       "前提交补正后的申请。答复期限自本机关收到补正的申请之日起计算。" + y +
-                       "无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。"));
-      break;
-    case LetterKind::kExtension:
-      b.push_back(para("因需要延长答复期限，经政府信息公开工作机构负责人同意，根据" + std::string(kLaw) +
-                       "第三十三条第二款的规定，本机关对" + y + "的申请延长答复期限" + std::to_string(e.days) +
-                       "个工作日" + (in.due ? "，延长后的答复期限为" + chinese_date(*in.due) : std::string()) + "。"));
-      break;
-    case LetterKind::kFee:
-      b.push_back(para("经审查，" + y + "申请公开政府信息的数量、频次明显超过合理范围。根据" + std::string(kLaw) +
-                       "第四十二条和《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）的规定，本机关收取信息处理费" +
-                       std::to_string(e.amount) + "元。"));
-      b.push_back(para("请于" + (e.reply_by ? chinese_date(*e.reply_by) : std::string("规定期限内")) +
-                       "前缴纳。自发出收费通知之日起至" + y + "缴纳费用之日止的期间，不计算在答复期限内。" + y +
-                       "逾期未缴纳的，视为放弃申请，本机关不再处理该政府信息公开申请。"));
-      remedies = true;
-      break;
-    case LetterKind::kDecision:
-    case LetterKind::kLapsed:
-      for (auto& line : answer(in)) b.push_back(para(std::move(line)));
-      remedies = true;
-      break;
-  }
-  if (remedies) b.push_back(para(remedies_text(in.agency_name)));
+  // The agency's wording when it has one, else the default; values are plain text that the
+  // document writers escape.
+  const std::string& text = in.custom_text ? *in.custom_text : kind->default_text;
+  for (auto& line : fill_letter_template(text, values_of(in, *kind))) b.push_back(para(std::move(line)));
   b.push_back(para("特此告知。"));
   b.push_back(flush(in.agency_name, render::Align::kRight));
   b.push_back(flush(chinese_date(in.issued_on), render::Align::kRight));

@@ -8,6 +8,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "core/date.h"
@@ -16,7 +17,8 @@
 
 namespace gongkai::app {
 
-enum class LetterKind { kAcknowledgement, kCorrection, kExtension, kFee, kDecision, kLapsed };
+// kConsultation is addressed to the consulted third party or agency, not to the applicant.
+enum class LetterKind { kAcknowledgement, kCorrection, kExtension, kFee, kDecision, kLapsed, kConsultation };
 
 // Everything a letter says, gathered from the request, its agency and one event.
 struct LetterInput {
@@ -31,10 +33,19 @@ struct LetterInput {
   core::RequestEvent event;                // the event the letter is about
   std::optional<core::Date> due;           // the reply deadline after the event, if one runs
   std::optional<core::Date> correction_asked_on, fee_noticed_on;  // for the lapsed letters
+  std::optional<core::Date> consultation_reply_due;  // for the consultation letter
   // Outcome code for kDecision and kLapsed (other.1 / other.2).
   std::string outcome;
   core::Date issued_on;  // the date printed under the signature
+  // The agency's wording for this kind of letter (app/letter_templates.h), checked when it was
+  // saved; unset: the default wording.
+  std::optional<std::string> custom_text;
 };
+
+// The key of the template this letter is written from: "acknowledgement", "decision.denied.4",
+// "decision.granted.published" (app/letter_templates.h). Throws std::invalid_argument for an
+// outcome code core/outcomes.h does not know.
+std::string letter_template_key(const LetterInput& in);
 
 // "依申请公开告知书" and the like: the letter's title.
 std::string letter_title(const LetterInput& in);
@@ -43,8 +54,14 @@ std::string letter_reference(const LetterInput& in);
 // "2024年9月27日".
 std::string chinese_date(core::Date d);
 
-// The letter. Throws std::invalid_argument for an outcome code core/outcomes.h does not know.
+// The letter: title, reference and addressee, the template's paragraphs, "特此告知。", the
+// signature, date and contact. Throws std::invalid_argument for an outcome code core/outcomes.h does not know.
 render::Document notice_letter(const LetterInput& in);
+
+// The letter of a fictitious request for the template `key` (app/letter_templates.h), for
+// previews: a sample applicant, dates around `today` and the details the kind uses. The caller
+// sets the agency and custom_text. Throws std::invalid_argument for an unknown key.
+LetterInput sample_letter_input(std::string_view key, core::Date today);
 
 // The sentence of the remedies, used by every answer.
 std::string remedies_text(const std::string& agency_name);

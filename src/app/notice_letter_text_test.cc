@@ -53,7 +53,7 @@ TEST(NoticeLetterText, EveryOutcomeNamesItsArticleAndTheRemedies) {
     EXPECT_TRUE(has(t, "慈溪市商务局\n政府信息公开申请答复告知书"));
     EXPECT_TRUE(has(t, "依申请公开〔2024〕ABCD2345-2号"));
     EXPECT_TRUE(has(t, "张三："));
-    EXPECT_TRUE(has(t, "本机关于2024年9月27日收到您提出的政府信息公开申请"));
+    EXPECT_TRUE(has(t, "慈溪市商务局于2024年9月27日收到您提出的政府信息公开申请"));
     EXPECT_TRUE(has(t, "《中华人民共和国政府信息公开条例》"));
     // The article the outcome rests on (the first one named in outcomes.cc).
     std::string basis(o.basis);

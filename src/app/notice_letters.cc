@@ -1,13 +1,18 @@
 #include "app/notice_letters.h"
 
+#include <map>
+
 #include "app/errors.h"
+#include "app/letter_templates.h"
 #include "app/mail_outbox.h"
 #include "app/request_internal.h"
 #include "app/requests.h"
 #include "core/clock.h"
+#include "core/deadline.h"
 #include "core/outcomes.h"
 #include "store/audit_log.h"
 #include "store/directory_store.h"
+#include "store/letter_template_store.h"
 #include "store/request_note_store.h"
 #include "store/request_store.h"
 
@@ -18,15 +23,20 @@ using namespace request_internal;
 using core::EventKind;
 
 constexpr const char* kIssuedKind = "notice_issued";
+constexpr int kConsultationDays = 15;  // Art. 32 and 34: the consulted side's time to answer
 
-std::optional<LetterKind> letter_kind(EventKind k) {
-  switch (k) {
+std::optional<LetterKind> letter_kind(const core::RequestEvent& e) {
+  switch (e.kind) {
     case EventKind::kReceived: return LetterKind::kAcknowledgement;
     case EventKind::kCorrectionRequested: return LetterKind::kCorrection;
     case EventKind::kExtension: return LetterKind::kExtension;
     case EventKind::kFeeNotice: return LetterKind::kFee;
     case EventKind::kDecided: return LetterKind::kDecision;
     case EventKind::kTreatedAsWithdrawn: return LetterKind::kLapsed;
+    // The letter asking a third party (Art. 32) or another agency (Art. 34) for its opinion.
+    case EventKind::kConsultationSent:
+      if (e.consult_kind == core::PauseKind::kOther) return std::nullopt;
+      return LetterKind::kConsultation;
     default: return std::nullopt;
   }
 }
@@ -39,6 +49,8 @@ struct Loaded {
   std::vector<core::RequestEvent> events;
   std::vector<store::RequestNoteRow> notes;
   std::shared_ptr<const core::WorkCalendar> cal;
+  std::map<std::string, std::string> wording;  // the agency's own templates, by key
+  std::map<int, std::string> issued_wording;   // the wording of each issued letter, by event number
 };
 
 Loaded load(store::Conn& c, int64_t agency_id, int64_t request_id) {
@@ -53,6 +65,10 @@ Loaded load(store::Conn& c, int64_t agency_id, int64_t request_id) {
   l.events = to_core(l.rows);
   l.notes = store::list_request_notes(c, agency_id, request_id);
   l.cal = calendar(c);
+  for (auto& t : store::list_letter_templates(c, agency_id)) l.wording.emplace(t.kind, std::move(t.body));
+  for (auto& t : store::list_issued_letter_texts(c, agency_id, request_id)) {
+    l.issued_wording.emplace(t.seq, std::move(t.body));
+  }
   return l;
 }
 
@@ -80,9 +96,17 @@ LetterInput input_of(const Loaded& l, size_t index, LetterKind kind, core::Date 
     if (e.kind == EventKind::kCorrectionRequested) in.correction_asked_on = e.on;
     if (e.kind == EventKind::kFeeNotice) in.fee_noticed_on = e.on;
   }
+  if (kind == LetterKind::kConsultation) {
+    in.consultation_reply_due = core::add_working_days(*l.cal, in.event.on, kConsultationDays);
+  }
   if (kind == LetterKind::kDecision) in.outcome = in.event.outcome;
   if (kind == LetterKind::kLapsed) in.outcome = s.outcome.value_or(std::string(core::kOutcomeLateCorrection));
   in.issued_on = issued_on;
+  // An issued letter keeps the wording it was issued in; others use the agency's current one.
+  auto issued = l.issued_wording.find(in.seq);
+  auto own = l.wording.find(letter_template_key(in));
+  if (issued != l.issued_wording.end()) in.custom_text = issued->second;
+  else if (own != l.wording.end()) in.custom_text = own->second;
   return in;
 }
 
@@ -111,7 +135,7 @@ core::Date cst_date_of(const std::string& utc_iso) {
 
 size_t index_of(const Loaded& l, int seq) {
   for (size_t i = 0; i < l.rows.size(); ++i) {
-    if (l.rows[i].seq == seq && letter_kind(l.events[i].kind)) return i;
+    if (l.rows[i].seq == seq && letter_kind(l.events[i])) return i;
   }
   throw not_found("告知书");
 }
@@ -126,7 +150,7 @@ std::vector<LetterRef> request_letters(store::Database& db, const Principal& by,
   std::vector<LetterRef> out;
   core::Date today = core::Date::today_cst();
   for (size_t i = 0; i < l.rows.size(); ++i) {
-    auto kind = letter_kind(l.events[i].kind);
+    auto kind = letter_kind(l.events[i]);
     if (!kind) continue;
     LetterRef ref;
     ref.seq = l.rows[i].seq;
@@ -153,7 +177,7 @@ render::Document request_letter(store::Database& db, const Principal& by, int64_
   size_t i = index_of(l, seq);
   const store::RequestNoteRow* issued = issue_note(l, seq);
   core::Date on = issued ? cst_date_of(issued->created_at) : today_or(today);
-  return notice_letter(input_of(l, i, *letter_kind(l.events[i].kind), on));
+  return notice_letter(input_of(l, i, *letter_kind(l.events[i]), on));
 }
 
 void issue_request_letter(store::Database& db, const Principal& by, int64_t agency_id, int64_t request_id, int seq) {
@@ -164,10 +188,12 @@ void issue_request_letter(store::Database& db, const Principal& by, int64_t agen
     Loaded l = load(c, agency_id, request_id);
     size_t i = index_of(l, seq);
     if (issue_note(l, seq)) throw ValidationError("letter", "该告知书已出具，不能重复出具");
-    LetterInput in = input_of(l, i, *letter_kind(l.events[i].kind), core::Date::today_cst());
+    LetterInput in = input_of(l, i, *letter_kind(l.events[i]), core::Date::today_cst());
     std::string body = "已出具《" + letter_title(in) + "》（" + letter_reference(in) + "）";
-    // The applicant who asked for answers by email also gets the letter's text by mail.
-    if (l.request.delivery_method == "email" && plausible_address(l.request.email)) {
+    // The applicant who asked for answers by email also gets the letter's text by mail; a
+    // consultation letter goes to the consulted side, not to the applicant.
+    if (in.kind != LetterKind::kConsultation && l.request.delivery_method == "email" &&
+        plausible_address(l.request.email)) {
       OutgoingMail m;
       m.agency_id = agency_id;
       m.to = l.request.email;
@@ -179,6 +205,10 @@ void issue_request_letter(store::Database& db, const Principal& by, int64_t agen
       body += "，已发送至申请人电子邮箱";
     }
     store::insert_request_note(c, {0, request_id, agency_id, kIssuedKind, body, by.display_name, now});
+    // The wording in force now, so that the issued letter reads the same after later edits.
+    std::string key = letter_template_key(in);
+    store::insert_issued_letter_text(
+        c, {agency_id, request_id, seq, key, in.custom_text.value_or(find_letter_template_kind(key)->default_text)});
     store::audit(c, by.actor(),
                  {agency_id, "request.letter", "request", std::to_string(request_id), letter_reference(in)});
   });

@@ -1,6 +1,7 @@
 #pragma once
 // Notice letters (告知书) of a request, made from its stored data and events
-// (app/notice_letter_text.h has the wording): which letters the events call for, the letter
+// (app/notice_letter_text.h lays it out, in the agency's own wording of app/letter_template_admin.h
+// when it has one): which letters the events call for, the letter
 // itself as a render::Document (shown as HTML, downloaded as PDF or DOCX) and the record that
 // it was issued (a system record on the request's timeline and an audit entry). Letters carry
 // the applicant's name and address: only the agency's request handlers (申请受理员, 办公室)

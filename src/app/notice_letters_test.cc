@@ -125,6 +125,36 @@ TEST_P(NoticeLettersTest, ALetterIssuedToAnEmailApplicantIsMailed) {
   EXPECT_EQ(store::count_mail(*c, "pending"), 2);  // the acknowledgement and this letter
 }
 
+TEST_P(NoticeLettersTest, AConsultationLetterGoesToTheConsultedSideNotTheApplicant) {
+  RequestInput in = letter_request();
+  in.email = "applicant@example.com";
+  in.delivery_form = "electronic";
+  in.delivery_method = "email";
+  int64_t id = enter_request(*db_, a_.who["clerk"], a_.id, in, new_request_keys()).id;
+  EventInput s;
+  s.kind = "consultation_sent";
+  s.date = "2024-09-30";
+  s.consult_with = "third_party";
+  s.party = "某某贸易有限公司";
+  add_request_event(*db_, a_.who["clerk"], a_.id, id, s);
+  auto refs = request_letters(*db_, a_.who["clerk"], a_.id, id);
+  ASSERT_EQ(refs.size(), 2u);
+  EXPECT_EQ(refs[1].kind, LetterKind::kConsultation);
+  EXPECT_EQ(refs[1].title, "政府信息公开征求意见函");
+  std::string html = render::to_html(request_letter(*db_, a_.who["clerk"], a_.id, id, 2));
+  EXPECT_NE(html.find("某某贸易有限公司："), std::string::npos) << html;
+  EXPECT_NE(html.find("第三十二条"), std::string::npos);
+  // Fifteen working days from 2024-09-30: over the National Day holiday, counting Saturday 10-12 (调休).
+  EXPECT_NE(html.find("请于2024年10月25日前提出是否同意公开的意见"), std::string::npos) << html;
+  EXPECT_EQ(html.find("张三"), std::string::npos) << "the applicant's name stays out";
+  EXPECT_EQ(html.find("行政复议"), std::string::npos);
+  auto c = db_->acquire();
+  int64_t before = store::count_mail(*c, "pending");
+  issue_request_letter(*db_, a_.who["clerk"], a_.id, id, 2);
+  EXPECT_EQ(store::count_mail(*c, "pending"), before) << "not mailed to the applicant";
+  EXPECT_TRUE(request_letters(*db_, a_.who["clerk"], a_.id, id)[1].issued);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, NoticeLettersTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

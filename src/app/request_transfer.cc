@@ -12,6 +12,7 @@
 #include <set>
 #include <sstream>
 
+#include "app/appeals.h"
 #include "app/csv.h"
 #include "app/errors.h"
 #include "app/item_export.h"
@@ -20,6 +21,7 @@
 #include "app/request_internal.h"
 #include "app/requests.h"
 #include "core/clock.h"
+#include "store/appeal_store.h"
 #include "store/audit_log.h"
 #include "store/request_store.h"
 
@@ -32,6 +34,7 @@ using Poco::JSON::Array;
 using Poco::JSON::Object;
 
 constexpr size_t kColumns = kRequestColumns.size();
+constexpr size_t kMaxAppealsPerRequest = 20;
 using Fields = std::map<std::string, std::string>;
 
 int column_of(std::string_view name) {
@@ -105,8 +108,8 @@ std::vector<RawRow> read_rows(const std::string& path, ItemFileFormat format) {
       for (const auto& [k, val] : *v.extract<Object::Ptr>()) {
         if (column_of(k) < 0) throw file_error("未知的键“" + k.substr(0, 50) + "”");
         if (val.isEmpty()) continue;
-        if (k == "events" && !val.isString()) {
-          // The events may be given as the array itself.
+        if ((k == "events" || k == "appeals") && !val.isString()) {
+          // The events and appeals may be given as the arrays themselves.
           std::ostringstream s;
           Poco::JSON::Stringifier::stringify(val, s);
           r.fields[k] = s.str();
@@ -198,6 +201,85 @@ std::vector<std::pair<core::RequestEvent, std::string>> history(const Fields& f,
   return out;
 }
 
+std::string choices_text(const std::vector<AppealChoice>& list) {
+  std::string out;
+  for (const auto& c : list) out += (out.empty() ? "" : "、") + std::string(c.id) + "（" + std::string(c.label) + "）";
+  return out;
+}
+
+// The appeals column of a row: checked as the back office checks an appeal, and against the
+// request's history (an appeal contests a decision: there must be one, filed before it).
+std::vector<store::AppealRow> appeals_of(const Fields& f, const core::RequestStatus& status, core::Date today,
+                                         std::vector<std::string>& problems) {
+  std::vector<store::AppealRow> out;
+  std::string text = trim(get(f, "appeals"));
+  if (text.empty()) return out;
+  Poco::Dynamic::Var parsed;
+  try {
+    parsed = Poco::JSON::Parser().parse(text);
+  } catch (const Poco::Exception&) {
+    problems.push_back("appeals 不是有效的JSON数组");
+    return out;
+  }
+  if (parsed.type() != typeid(Array::Ptr)) {
+    problems.push_back("appeals 应为JSON数组");
+    return out;
+  }
+  auto arr = parsed.extract<Array::Ptr>();
+  if (arr->size() > kMaxAppealsPerRequest) {
+    problems.push_back("appeals 最多" + std::to_string(kMaxAppealsPerRequest) + "项");
+    return out;
+  }
+  std::optional<core::Date> decided = status.decided_on ? status.decided_on : status.closed_on;
+  for (size_t i = 0; i < arr->size(); ++i) {
+    std::string where = "appeals 第" + std::to_string(i + 1) + "项";
+    auto o = arr->getObject(static_cast<unsigned>(i));
+    if (!o) {
+      problems.push_back(where + "应为JSON对象");
+      continue;
+    }
+    AppealInput in;
+    std::map<std::string, std::string AppealInput::*> keys = {
+        {"kind", &AppealInput::kind},         {"filed_on", &AppealInput::filed_on},
+        {"case_ref", &AppealInput::case_ref}, {"result", &AppealInput::result},
+        {"decided_on", &AppealInput::decided_on}, {"remarks", &AppealInput::remarks}};
+    bool shape_ok = true;
+    for (const auto& [k, v] : *o) {
+      auto key = keys.find(k);
+      if (key == keys.end()) {
+        problems.push_back(where + "有未知的键“" + k.substr(0, 50) + "”");
+        shape_ok = false;
+      } else if (!v.isEmpty() && !v.isString()) {
+        problems.push_back(where + "的 " + k + " 应为字符串");
+        shape_ok = false;
+      } else if (!v.isEmpty()) {
+        in.*(key->second) = v.toString();
+      }
+    }
+    if (!shape_ok) continue;
+    store::AppealRow row;
+    auto errors = check_appeal_fields(in, today, row);
+    if (errors.count("kind")) {
+      errors["kind"] = "“" + trim(in.kind).substr(0, 50) + "”无效，应为" + choices_text(appeal_kinds());
+    }
+    if (errors.count("result")) {
+      errors["result"] = "“" + trim(in.result).substr(0, 50) + "”无效，应为" + choices_text(appeal_results());
+    }
+    for (const auto& [field, message] : errors) problems.push_back(where + "的 " + field + "：" + message);
+    if (!errors.empty()) continue;
+    if (!status.outcome || !decided) {
+      problems.push_back(where + "：该申请尚无答复（办理结果），不能登记行政复议或行政诉讼");
+      continue;
+    }
+    if (row.filed_on < decided->iso()) {
+      problems.push_back(where + "的 filed_on：申请复议或起诉日期不能早于答复日期（" + decided->iso() + "）");
+      continue;
+    }
+    out.push_back(std::move(row));
+  }
+  return out;
+}
+
 // A checked row, ready to write.
 struct Ready {
   int64_t line = 0;
@@ -205,6 +287,7 @@ struct Ready {
   std::string tracking_code;  // empty: make one
   std::vector<std::pair<core::RequestEvent, std::string>> events;
   core::RequestStatus status;
+  std::vector<store::AppealRow> appeals;
 };
 
 // Checks one row; fills `ready` or returns the reasons, joined.
@@ -243,6 +326,7 @@ std::string check_row(const RawRow& raw, const core::WorkCalendar& cal, core::Da
       auto s = core::derive_status(cal, plain);
       if (!s) problems.push_back("办理事项不合规则：" + s.error());
       else ready.status = std::move(s).value();
+      if (s) ready.appeals = appeals_of(f, ready.status, today, problems);
       ready.events = std::move(events);
     }
   }
@@ -290,6 +374,8 @@ RequestImportSummary import_requests(store::Database& db, const Principal& by, i
   out.bad = static_cast<int64_t>(out.errors.size());
   if ((out.bad > 0 && !skip_bad) || ready.empty()) return out;
   std::string who = "导入（" + std::filesystem::path(path).filename().string() + "）";
+  size_t appeal_count = 0;
+  for (const Ready& x : ready) appeal_count += x.appeals.size();
   db.with_tx([&](store::Conn& c) {
     std::string now = core::now_iso();
     for (const Ready& x : ready) {
@@ -334,11 +420,17 @@ RequestImportSummary import_requests(store::Database& db, const Principal& by, i
         row.created_at = now;
         store::insert_request_event(c, row);
       }
+      for (store::AppealRow a : x.appeals) {
+        a.agency_id = agency_id;
+        a.request_id = r.id;
+        a.created_at = a.updated_at = now;
+        record_appeal(c, by, a);
+      }
     }
     store::audit(c, by.actor(),
                  {agency_id, "requests.import", "request", "",
-                  std::filesystem::path(path).filename().string() + "：导入" + std::to_string(ready.size()) + "件，跳过" +
-                      std::to_string(out.bad) + "行"});
+                  std::filesystem::path(path).filename().string() + "：导入" + std::to_string(ready.size()) + "件（复议诉讼" +
+                      std::to_string(appeal_count) + "件），跳过" + std::to_string(out.bad) + "行"});
   });
   out.loaded = static_cast<int64_t>(ready.size());
   out.committed = true;
@@ -376,11 +468,26 @@ int64_t export_requests(store::Database& db, const Principal& by, int64_t agency
     }
     std::ostringstream ev;
     events.stringify(ev);
+    Array appeals;
+    for (const auto& a : store::list_request_appeals(*c, agency_id, id)) {
+      Object o(Poco::JSON_PRESERVE_KEY_ORDER);
+      o.set("kind", a.kind);
+      o.set("filed_on", a.filed_on);
+      if (!a.case_ref.empty()) o.set("case_ref", a.case_ref);
+      o.set("result", a.result);
+      if (a.decided_on) o.set("decided_on", *a.decided_on);
+      if (!a.remarks.empty()) o.set("remarks", a.remarks);
+      appeals.add(o);
+    }
+    std::ostringstream ap;
+    appeals.stringify(ap);
     std::vector<std::string> v = {r->tracking_code, r->channel, r->received_on, r->receipt_note, r->applicant_kind,
                                   r->applicant_name, r->organisation, r->phone, r->email, r->address, r->postcode,
                                   r->description, r->delivery_form, r->delivery_method,
                                   identity ? identity->id_type : "", identity ? identity->id_number : "",
-                                  r->derived.outcome.value_or(""), decided_on, ev.str(), r->derived.state,
+                                  r->derived.outcome.value_or(""), decided_on, ev.str(),
+                                  appeals.size() == 0 && format == ItemFileFormat::kCsv ? "" : ap.str(),
+                                  r->derived.state,
                                   r->derived.due_on.value_or(""), r->rule};
     if (format == ItemFileFormat::kCsv) {
       append_csv_record(buf, v);
@@ -388,7 +495,7 @@ int64_t export_requests(store::Database& db, const Principal& by, int64_t agency
       buf += "{";
       for (size_t i = 0; i < kColumns; ++i) {
         buf += (i ? "," : "") + json_quote(kRequestColumns[i]) + ":";
-        if (kRequestColumns[i] == "events") buf += v[i];
+        if (kRequestColumns[i] == "events" || kRequestColumns[i] == "appeals") buf += v[i];
         else buf += v[i].empty() ? "null" : json_quote(v[i]);
       }
       buf += "}\n";

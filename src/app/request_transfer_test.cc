@@ -2,13 +2,19 @@
 
 #include <gtest/gtest.h>
 
+#include <Poco/JSON/Object.h>
+#include <Poco/JSON/Parser.h>
+
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 
+#include "app/annual_report.h"
+#include "app/appeals.h"
 #include "app/errors.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
+#include "store/appeal_store.h"
 #include "store/migrations.h"
 #include "store/test_databases.h"
 
@@ -82,6 +88,14 @@ class RequestTransferTest : public ::testing::TestWithParam<std::string> {
     EventInput del = ev("delivered", "2024-04-11");
     del.delivery = "挂号信";
     add_request_event(*db_, clerk, t.id, a, del);
+    // The applicant contests the partial disclosure: reconsideration upheld, then a suit.
+    std::string code_a = view_request(*db_, office, t.id, a).request.tracking_code;
+    AppealInput rc{"reconsideration", "2024-05-10", "慈政复〔2024〕7号", "upheld", "2024-07-01", "维持原答复", ""};
+    rc.request_code = code_a;
+    create_appeal(*db_, office, t.id, rc);
+    AppealInput suit{"litigation_after_reconsideration", "2024-07-15", "", "pending", "", "", ""};
+    suit.request_code = code_a;
+    create_appeal(*db_, office, t.id, suit);
 
     int64_t b = enter_request(*db_, clerk, t.id, letter("2024-05-06"), new_request_keys()).id;
     EventInput d2 = ev("decided", "2024-05-20");
@@ -135,7 +149,20 @@ TEST_P(RequestTransferTest, ExportThenImportGivesTheSameRequestsBack) {
     auto v = view_request(*other, b.who["office"], b.id, open.rows[0].request.id);
     EXPECT_TRUE(v.identity_visible);
     EXPECT_EQ(v.events[0].actor.rfind("导入（", 0), 0u);
+    // The appeals came along, linked to their request, each with its audit entry.
+    auto appeals = list_appeals(*other, b.who["office"], b.id);
+    ASSERT_EQ(appeals.size(), 2u);
+    EXPECT_EQ(appeals[1].kind, "reconsideration");
+    EXPECT_EQ(appeals[1].case_ref, "慈政复〔2024〕7号");
+    EXPECT_EQ(appeals[1].result, "upheld");
+    EXPECT_EQ(appeals[1].decided_on.value_or(""), "2024-07-01");
+    EXPECT_EQ(appeals[0].result, "pending");
+    EXPECT_FALSE(appeals[0].request_code.empty());
+    auto c = other->acquire();
+    EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM audit_log WHERE action = 'appeal.create' AND agency_id = ?", {b.id}),
+              2);
   }
+  EXPECT_NE(exported(a_, ItemFileFormat::kCsv).find("慈政复〔2024〕7号"), std::string::npos);
   EXPECT_NE(exported(a_, ItemFileFormat::kCsv).find("\"\"引号\"\""), std::string::npos);
 }
 
@@ -185,6 +212,79 @@ TEST_P(RequestTransferTest, FilesAndPeopleThatAreRefused) {
                              ItemFileFormat::kJsonl);
   EXPECT_EQ(bad.bad, 2);
   EXPECT_NE(bad.errors[0].reason.find("未知的键"), std::string::npos);
+}
+
+// A decided request for a JSON Lines file, with `appeals` as given (a JSON array text).
+std::string decided_line(const std::string& received, const std::string& decided, const std::string& appeals) {
+  return "{\"received_on\":\"" + received +
+         "\",\"applicant_kind\":\"natural_person\",\"applicant_name\":\"王五\",\"phone\":\"13800000000\","
+         "\"description\":\"部门预算说明\",\"delivery_form\":\"paper\",\"delivery_method\":\"post\","
+         "\"address\":\"慈溪市某路2号\"" +
+         (decided.empty() ? std::string() : ",\"outcome\":\"denied.4\",\"decided_on\":\"" + decided + "\"") +
+         ",\"appeals\":" + appeals + "}\n";
+}
+
+TEST_P(RequestTransferTest, BadAppealsAreNamedByLineAndFieldAndNothingIsLoaded) {
+  std::string file =
+      decided_line("2023-03-01", "2023-03-10",
+                   R"([{"kind":"行政复议","filed_on":"2023-04-01","result":"维持","decided_on":"2023-05-01"}])") +
+      decided_line("2023-03-01", "2023-03-10", R"([{"kind":"complaint","filed_on":"2023-04-01"}])") +
+      decided_line("2023-03-01", "2023-03-10", R"([{"kind":"reconsideration","filed_on":"2023-04-01","result":"won"}])") +
+      decided_line("2023-03-01", "2023-03-10", R"([{"kind":"reconsideration","filed_on":"2023-04-31"}])") +
+      decided_line("2023-03-01", "2023-03-10",
+                   R"([{"kind":"reconsideration","filed_on":"2023-04-01","result":"upheld","decided_on":"2023-03-20"}])") +
+      decided_line("2023-03-01", "", R"([{"kind":"reconsideration","filed_on":"2023-04-01"}])") +
+      decided_line("2023-03-01", "2023-03-10", R"([{"kind":"reconsideration","filed_on":"2023-03-05"}])") +
+      decided_line("2023-03-01", "2023-03-10", R"([{"kind":"reconsideration","filed_on":"2023-04-01","judge":"x"}])") +
+      decided_line("2023-03-01", "2023-03-10", R"({"kind":"reconsideration"})");
+  auto s = import_requests(*db_, a_.who["office"], a_.id, write("appeals.jsonl", file), ItemFileFormat::kJsonl);
+  EXPECT_FALSE(s.committed);
+  EXPECT_EQ(s.rows, 9);
+  ASSERT_EQ(s.bad, 8);
+  auto expect = [&](size_t i, int64_t line, const char* part) {
+    EXPECT_EQ(s.errors[i].line, line);
+    EXPECT_NE(s.errors[i].reason.find(part), std::string::npos) << s.errors[i].reason;
+  };
+  expect(0, 2, "appeals 第1项的 kind：“complaint”无效");
+  expect(1, 3, "appeals 第1项的 result：“won”无效");
+  expect(2, 4, "appeals 第1项的 filed_on");
+  expect(3, 5, "appeals 第1项的 decided_on：审结日期不能早于申请或起诉日期");
+  expect(4, 6, "该申请尚无答复");
+  expect(5, 7, "不能早于答复日期（2023-03-10）");
+  expect(6, 8, "未知的键“judge”");
+  expect(7, 9, "appeals 应为JSON数组");
+  auto c = db_->acquire();
+  EXPECT_EQ(store::count_appeals(*c, a_.id), 0);
+  EXPECT_EQ(c->query_int("SELECT COUNT(*) FROM requests WHERE agency_id = ?", {a_.id}), 0);
+}
+
+TEST_P(RequestTransferTest, ImportedAppealsCountInTableFourOfThe2021Report) {
+  // CSV, with the appeals column holding the JSON array as events do; labels are accepted.
+  std::string csv =
+      "received_on,applicant_kind,applicant_name,organisation,phone,address,description,delivery_form,"
+      "delivery_method,outcome,decided_on,appeals\n"
+      "2021-03-01,natural_person,王五,,13800000000,慈溪市某路2号,预算说明,paper,post,denied.4,2021-03-15,"
+      "\"[{\"\"kind\"\":\"\"reconsideration\"\",\"\"filed_on\"\":\"\"2021-04-01\"\",\"\"result\"\":\"\"corrected\"\","
+      "\"\"decided_on\"\":\"\"2021-06-01\"\"},{\"\"kind\"\":\"\"复议后起诉\"\",\"\"filed_on\"\":\"\"2021-06-20\"\"}]\"\n"
+      "2021-05-06,commercial,李四,某某贸易有限公司,0574-63012345,慈溪市某路3号,决算说明,paper,post,unable.1,"
+      "2021-05-20,\"[{\"\"kind\"\":\"\"litigation_direct\"\",\"\"filed_on\"\":\"\"2021-07-01\"\",\"\"result\"\":\"\"维持\"\","
+      "\"\"decided_on\"\":\"\"2021-11-30\"\"}]\"\n"
+      "2021-05-07,natural_person,赵六,,13800000001,慈溪市某路4号,规划说明,paper,post,granted,2021-05-20,\n";
+  auto s = import_requests(*db_, a_.who["office"], a_.id, write("y2021.csv", csv), ItemFileFormat::kCsv);
+  ASSERT_TRUE(s.committed) << (s.errors.empty() ? "" : s.errors[0].reason);
+  EXPECT_EQ(s.loaded, 3);
+  auto data = compute_report(*db_, a_.who["office"], a_.id, 2021);
+  std::string json = report_json(data, ReportLayout::k2021);
+  // Read back from the report's JSON, as the published report and the city summary read it.
+  auto t4 = Poco::JSON::Parser().parse(json).extract<Poco::JSON::Object::Ptr>()->getObject("table4");
+  ASSERT_TRUE(t4);
+  auto cell = [&](const char* kind, const char* col) { return t4->getObject(kind)->getValue<int>(col); };
+  EXPECT_EQ(cell("reconsideration", "corrected"), 1);
+  EXPECT_EQ(cell("reconsideration", "total"), 1);
+  EXPECT_EQ(cell("litigation_direct", "upheld"), 1);
+  EXPECT_EQ(cell("litigation_direct", "total"), 1);
+  EXPECT_EQ(cell("litigation_after_reconsideration", "pending"), 1);
+  EXPECT_EQ(cell("litigation_after_reconsideration", "total"), 1);
 }
 
 INSTANTIATE_TEST_SUITE_P(Backends, RequestTransferTest, ::testing::Values("sqlite", "postgres"));

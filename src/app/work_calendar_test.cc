@@ -99,6 +99,25 @@ TEST_P(WorkCalendarTest, ImportingAYearMovesTheDueDatesOfOpenRequestsAndSaysWhy)
   EXPECT_TRUE(store::verify_audit(*c).ok);
 }
 
+TEST_P(WorkCalendarTest, ABatchOfMovedRequestsIsOneAuditEntryNamingEachWithItsDates) {
+  std::vector<int64_t> ids = {entered("2024-09-27"), entered("2024-09-27"), entered("2024-09-27")};
+  auto r = import_calendar(*db_, a_.who["admin"], chinese_days_2024("2024-10-29"));
+  EXPECT_EQ(r.requests_moved, 3);
+  auto c = db_->acquire();
+  auto rows = c->query("SELECT agency_id, entity_id, detail FROM audit_log WHERE action = 'request.recompute'");
+  ASSERT_EQ(rows.size(), 1u);
+  EXPECT_EQ(rows[0].i64(0), a_.id);
+  std::string detail = rows[0].str(2);
+  EXPECT_NE(detail.find("3 requests"), std::string::npos) << detail;
+  for (int64_t id : ids) {
+    EXPECT_NE(detail.find("\n" + std::to_string(id) + " due 2024-10-30 → 2024-10-31"), std::string::npos) << detail;
+    auto v = view(id);
+    ASSERT_EQ(v.notes.size(), 1u);
+    EXPECT_NE(v.notes[0].body.find("答复期限由 2024-10-30 调整为 2024-10-31"), std::string::npos);
+  }
+  EXPECT_TRUE(store::verify_audit(*c).ok);
+}
+
 TEST_P(WorkCalendarTest, ANewYearFromHolidayCalendarIsAddedAndListed) {
   std::string json = R"({"year": 2027, "region": "CN", "dates": [
     {"name": "New Year's Day", "name_cn": "元旦", "date": "2027-01-01", "type": "public_holiday"},

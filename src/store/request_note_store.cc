@@ -10,6 +10,14 @@ int64_t insert_request_note(Conn& c, const RequestNoteRow& n) {
   return r ? r->i64(0) : 0;
 }
 
+void insert_request_notes(Conn& c, const std::vector<RequestNoteRow>& notes) {
+  if (notes.empty()) return;
+  std::vector<Params> rows;
+  rows.reserve(notes.size());
+  for (const auto& n : notes) rows.push_back({n.request_id, n.agency_id, n.kind, n.body, n.actor_name, n.created_at});
+  c.bulk_insert("request_notes", {"request_id", "agency_id", "kind", "body", "actor_name", "created_at"}, rows);
+}
+
 std::vector<RequestNoteRow> list_request_notes(Conn& c, int64_t agency_id, int64_t request_id) {
   std::vector<RequestNoteRow> out;
   for (const auto& r : c.query("SELECT id, request_id, agency_id, kind, body, actor_name, created_at "

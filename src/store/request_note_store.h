@@ -17,6 +17,9 @@ struct RequestNoteRow {
 };
 
 int64_t insert_request_note(Conn& c, const RequestNoteRow& n);
+// Many notes at once (Conn::bulk_insert: one prepared INSERT on SQLite, COPY on PostgreSQL),
+// for the recomputation after a calendar change. Their ids are not returned.
+void insert_request_notes(Conn& c, const std::vector<RequestNoteRow>& notes);
 // The notes of one request of `agency_id`, oldest first.
 std::vector<RequestNoteRow> list_request_notes(Conn& c, int64_t agency_id, int64_t request_id);
 

@@ -29,6 +29,7 @@ Page::Page(Context& c, const std::string& title, const std::string& content_tpl)
     if (may_get(who, "/admin/items")) layout_.ShowSection("STAFF_NAV");
     if (may_get(who, "/admin/requests")) layout_.ShowSection("REQUESTS_NAV");
     if (may_get(who, "/admin/appeals")) layout_.ShowSection("APPEALS_NAV");
+    if (may_get(who, "/admin/letter-templates")) layout_.ShowSection("LETTERS_NAV");
     if (may_get(who, "/admin/reports")) layout_.ShowSection("REPORTS_NAV");
     if (may_get(who, "/admin/city-reports")) layout_.ShowSection("CITY_REPORTS_NAV");
     if (may_get(who, "/admin/quota")) layout_.ShowSection("QUOTA_NAV");

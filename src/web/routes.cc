@@ -5,6 +5,7 @@
 #include "web/api_handlers.h"
 #include "web/calendar_handlers.h"
 #include "web/letter_handlers.h"
+#include "web/letter_template_handlers.h"
 #include "web/request_api_handlers.h"
 #include "web/portal_handlers.h"
 #include "web/search_handlers.h"
@@ -144,6 +145,12 @@ std::vector<Route> all_routes() {
       {"POST", "/admin/work-records/{id}/delete", post_delete_work_record, Access::kRoles, office},
       {"POST", "/admin/leading-group", post_group_member, Access::kRoles, office},
       {"POST", "/admin/leading-group/{id}/delete", post_delete_group_member, Access::kRoles, office},
+      // The agency's wording of its notice letters (issue 4).
+      {"GET", "/admin/letter-templates", get_letter_templates, Access::kRoles, {Role::kOffice, Role::kAdmin}},
+      {"GET", "/admin/letter-templates/{kind}", get_letter_template, Access::kRoles, {Role::kOffice, Role::kAdmin}},
+      {"POST", "/admin/letter-templates/{kind}", post_letter_template, Access::kRoles, {Role::kOffice, Role::kAdmin}},
+      {"POST", "/admin/letter-templates/{kind}/reset", post_reset_letter_template, Access::kRoles,
+       {Role::kOffice, Role::kAdmin}},
       // The public portal. Agency paths come last: fixed paths above win over {slug}.
       {"GET", "/", get_platform_home, Access::kPublic, {}},
       {"GET", "/care", get_care, Access::kPublic, {}},

@@ -68,6 +68,14 @@ describe('axe-core: no serious or critical violations', () => {
   test('edit form', (t) => check(t, pages.liaison, `/admin/revisions/${draft.revId}/edit`, 'edit form'));
   test('annual report with the office\'s forms', (t) => check(t, pages.office, '/admin/reports?year=2013&layout=2021', 'annual report (office)'));
   test('appeal form', (t) => check(t, pages.office, '/admin/appeals/new', 'appeal form'));
+  test('letter wording: form with preview, then an error beside the field', async (t) => {
+    const page = pages.office;
+    await check(t, page, '/admin/letter-templates/decision.denied.4', 'letter template form');
+    await page.getByLabel('告知书正文').fill('{机关名称}');
+    await page.getByRole('button', { name: '保存', exact: true }).click();
+    await page.waitForSelector('.error-summary');
+    await withArtifacts('axe letter template error', page, () => assertNoSeriousAxe(page, t, 'letter template form with an error'));
+  });
   test('statistics with charts', (t) => check(t, pages.office, '/admin/statistics?year=2013', 'statistics'));
   test('error page: not found', (t) => check(t, pages.liaison, '/admin/no-such-page', '404 page', 404));
   test('error page: forbidden', (t) => check(t, pages.liaison, '/admin/reviews', '403 page', 403));
