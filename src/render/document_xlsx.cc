@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "render/chart_image.h"
 #include "render/document.h"
 #include "render/document_grid.h"
 #include "render/document_text.h"
@@ -125,6 +126,12 @@ class XlsxWriter {
         std::string note = (t->caption.empty() ? std::string("表格") : cell_text(t->caption)) + "（见工作表「" + name + "」）";
         worksheet_write_string(body, row++, 0, utf8_prefix(note, kMaxCellChars).c_str(), paragraph_format(Paragraph{}));
         table_sheet(*t, name);
+      } else if (const auto* c = std::get_if<ChartBlock>(&block)) {
+        ++table_number;
+        std::string name = names_.add(c->chart.title, "图" + std::to_string(table_number));
+        std::string note = (c->chart.title.empty() ? std::string("图表") : cell_text(c->chart.title)) + "（见工作表「" + name + "」）";
+        worksheet_write_string(body, row++, 0, utf8_prefix(note, kMaxCellChars).c_str(), paragraph_format(Paragraph{}));
+        chart_sheet(*c, name);
       } else if (row > 0 && (breaks.empty() || breaks.back() != row) && breaks.size() < 1023) {
         breaks.push_back(row);
       }
@@ -228,7 +235,58 @@ class XlsxWriter {
     }
   }
 
+  // A chart's sheet: the title, its numbers as a table (a row per label, a column per series,
+  // numbers as numbers) and below it the PNG of the same drawing the other formats show.
+  void chart_sheet(const ChartBlock& c, const std::string& name) {
+    lxw_worksheet* sheet = add_sheet(name);
+    const Chart& chart = c.chart;
+    size_t series = std::min<size_t>(chart.series.size(), 200);
+    size_t labels = std::min<size_t>(chart.labels.size(), 10000);
+    lxw_col_t cols = static_cast<lxw_col_t>(series + 1);
+    worksheet_set_column(sheet, 0, 0, 12, nullptr);
+    if (series > 0) worksheet_set_column(sheet, 1, cols - 1, 12, nullptr);
+    std::string title = cell_text(chart.title);
+    lxw_format* caption = format("caption", 12, true, false, false, Align::kCenter);
+    if (cols > 1) {
+      worksheet_merge_range(sheet, 0, 0, 0, cols - 1, title.c_str(), caption);
+    } else {
+      worksheet_write_string(sheet, 0, 0, title.c_str(), caption);
+    }
+    std::string unit = chart.unit.empty() ? "" : "单位：" + cell_text(chart.unit);
+    worksheet_write_string(sheet, 1, 0, unit.c_str(), cell_format(0, Align::kCenter));
+    for (size_t k = 0; k < series; ++k) {
+      worksheet_write_string(sheet, 1, static_cast<lxw_col_t>(k + 1), cell_text(chart.series[k].name).c_str(),
+                             cell_format(0, Align::kCenter));
+    }
+    for (size_t i = 0; i < labels; ++i) {
+      lxw_row_t r = static_cast<lxw_row_t>(i + 2);
+      worksheet_write_string(sheet, r, 0, cell_text(chart.labels[i]).c_str(), cell_format(1, Align::kCenter));
+      for (size_t k = 0; k < series; ++k) {
+        const auto& values = chart.series[k].values;
+        lxw_col_t col = static_cast<lxw_col_t>(k + 1);
+        if (i < values.size() && values[i] && std::isfinite(*values[i])) {
+          worksheet_write_number(sheet, r, col, *values[i], cell_format(2, Align::kCenter));
+        } else {
+          worksheet_write_blank(sheet, r, col, cell_format(2, Align::kCenter));
+        }
+      }
+    }
+    images_.push_back(ChartImage(c).png(2));
+    lxw_image_options options{};
+    options.x_scale = 0.5;  // the PNG has two pixels per SVG pixel
+    options.y_scale = 0.5;
+    std::string alt = utf8_prefix(chart_description(c.kind, chart), 200);  // Excel keeps short alt texts
+    options.description = alt.data();
+    const std::string& png = images_.back();
+    // Below the table, and the sheet printed one page wide, so the picture is never cut.
+    lxw_error error = worksheet_insert_image_buffer_opt(sheet, static_cast<lxw_row_t>(labels + 3), 0,
+                                                        reinterpret_cast<const unsigned char*>(png.data()), png.size(), &options);
+    worksheet_fit_to_pages(sheet, 1, 0);
+    if (error != LXW_NO_ERROR) throw std::runtime_error(std::string("XLSX output failed: ") + lxw_strerror(error));
+  }
+
   const Document& doc_;
+  std::vector<std::string> images_;  // PNG bytes kept until the workbook is written
   lxw_workbook* book_ = nullptr;
   std::string title_;
   SheetNames names_;
