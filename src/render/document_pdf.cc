@@ -399,7 +399,12 @@ class PdfWriter {
       pango_layout_get_size(caption.get(), nullptr, &h);
       caption_height = pt(h) + 4;
     }
-    if (!page_empty() && room() < caption_height + height) next_page();
+    double before = 0.4 * kBodySize;
+    if (!page_empty() && room() < before + caption_height + height) {
+      next_page();
+    } else if (!page_empty()) {
+      y_ += before;
+    }
     if (cr_ && caption) {
       cairo_move_to(cr_, geo_.left, y_);
       pango_cairo_show_layout(cr_, caption.get());

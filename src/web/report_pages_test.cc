@@ -156,6 +156,11 @@ TEST_F(ReportPagesTest, StatisticsWithChartsAndDownloads) {
   ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
   EXPECT_NE(page.body.find("<svg"), std::string::npos);
   EXPECT_NE(page.body.find("每月发布信息"), std::string::npos);
+  EXPECT_NE(page.body.find("<figcaption>2013年每月发布信息（按分类）</figcaption><svg"), std::string::npos);
+  EXPECT_NE(page.body.find("<figcaption>2013年每月收到申请（按渠道）</figcaption><svg"), std::string::npos);
+  auto pdf = server_->get("/admin/statistics?year=2013&format=pdf", &sessions_["office"]);
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
   auto csv = server_->get("/admin/statistics?year=2013&format=csv&table=0", &sessions_["office"]);
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find("政策法规类"), std::string::npos);
