@@ -39,6 +39,39 @@ std::string ascii_lower(std::string s) {
   return s;
 }
 
+// Neither Excel (for merged cells) nor LibreOffice (on opening a file) grows a row to fit
+// wrapped text, so rows get a height estimated from their text: the lines `text` takes in
+// `width` Excel character units at `size` points (an Excel unit is 7 pixels plus 5 of padding
+// per column; a CJK character is one em wide, a Latin one about half), and their height.
+int text_lines(std::string_view text, double width, double size) {
+  double room = std::max(width * 7 + 5 - 8, 8.0);  // pixels inside the cell's margins
+  double em = size * 96 / 72;
+  int lines = 0;
+  double line = 0;
+  bool empty = true;
+  auto end_line = [&] {
+    lines += std::max(1, static_cast<int>(std::ceil(line * 1.08 / room)));  // 8% for rounding and kerning
+    line = 0;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      end_line();
+      continue;
+    }
+    empty = false;
+    if (c < 0x80) {
+      line += em * 0.55;
+    } else if (c >= 0xC0) {  // the lead byte of a non-ASCII character: CJK or full-width
+      line += em;
+    }
+  }
+  end_line();
+  return empty ? 1 : lines;
+}
+
+double row_points(int lines, double size) { return lines * size * 1.45 + 4; }
+
 // Sheet names Excel accepts: at most 31 characters, none of []:*?/\, no apostrophe at either
 // end, unique without regard to case, not "History" (reserved by Excel).
 class SheetNames {
@@ -115,10 +148,13 @@ class XlsxWriter {
     for (const Block& block : doc_.blocks) {
       if (const auto* h = std::get_if<Heading>(&block)) {
         int level = std::clamp(h->level, 1, 3);
+        double size = level == 1 ? 16 : 12;
+        worksheet_set_row(body, row, row_points(text_lines(h->text, total_width(), size), size), nullptr);
         worksheet_write_string(body, row++, 0, cell_text(h->text).c_str(), heading_format(level));
       } else if (const auto* p = std::get_if<Paragraph>(&block)) {
         // Two ideographic spaces: the first-line indent, as offices type it in a spreadsheet.
         std::string text = (p->first_line_indent && p->align == Align::kLeft ? "\u3000\u3000" : "") + cell_text(p->text);
+        worksheet_set_row(body, row, row_points(text_lines(text, total_width(), 11), 11), nullptr);
         worksheet_write_string(body, row++, 0, utf8_prefix(text, kMaxCellChars).c_str(), paragraph_format(*p));
       } else if (const auto* t = std::get_if<Table>(&block)) {
         ++table_number;
@@ -136,6 +172,7 @@ class XlsxWriter {
         breaks.push_back(row);
       }
     }
+    worksheet_fit_to_pages(body, 1, 0);  // one page wide, as many pages down as it takes
     if (!breaks.empty()) {
       breaks.push_back(0);  // the list ends with 0
       worksheet_set_h_pagebreaks(body, breaks.data());
@@ -147,8 +184,10 @@ class XlsxWriter {
 
  private:
   double total_width() const {
-    // Character widths that fill the printed page: A4 portrait takes about 80.
-    double w = doc_.page == PageSize::kA3 ? 115 : 80;
+    // Character widths that fill the printed page: A4 portrait takes about 80 in Excel, but
+    // LibreOffice without Calibri's metric twin (Carlito) measures the unit wider and cut
+    // the body's lines at the page edge at 80, so 75.
+    double w = doc_.page == PageSize::kA3 ? 108 : 75;
     return doc_.landscape ? w * 1.42 : w;
   }
 
@@ -195,10 +234,9 @@ class XlsxWriter {
     lxw_worksheet* sheet = add_sheet(name);
     TableGrid grid(t);
     int cols = std::max(grid.cols(), 1);
-    auto fractions = grid.column_fractions();
-    for (int c = 0; c < grid.cols(); ++c) {
-      worksheet_set_column(sheet, c, c, std::max(4.0, std::round(fractions[c] * total_width() * 10) / 10), nullptr);
-    }
+    std::vector<double> widths;  // Excel character units
+    for (double f : grid.column_fractions()) widths.push_back(std::max(4.0, std::round(f * total_width() * 10) / 10));
+    for (int c = 0; c < grid.cols(); ++c) worksheet_set_column(sheet, c, c, widths[c], nullptr);
     lxw_row_t top = 0;
     if (!t.caption.empty()) {
       lxw_format* f = format("caption", 12, true, false, false, Align::kCenter);
@@ -210,6 +248,28 @@ class XlsxWriter {
       }
       top = 1;
     }
+    // Row heights for the wrapped text: single-row cells first, then a cell spanning rows
+    // stretches its last row when the rows together are too low for it (as the PDF does).
+    std::vector<double> heights(grid.rows(), row_points(1, 10));
+    auto need = [&](const PlacedCell& pc) {
+      double width = 0;
+      for (int c = pc.col; c < pc.col + pc.colspan; ++c) width += widths[c];
+      return row_points(text_lines(clean_text(pc.cell->text), width + (pc.colspan - 1) * 0.7, 10), 10);
+    };
+    for (int r = 0; r < grid.rows(); ++r) {
+      for (const PlacedCell& pc : grid.row_cells(r)) {
+        if (pc.rowspan == 1) heights[r] = std::max(heights[r], need(pc));
+      }
+    }
+    for (const PlacedCell& pc : grid.cells()) {
+      if (pc.rowspan == 1) continue;
+      int last = std::min(pc.row + pc.rowspan, grid.rows()) - 1;
+      double sum = 0;
+      for (int r = pc.row; r <= last; ++r) sum += heights[r];
+      if (sum < need(pc)) heights[last] += need(pc) - sum;
+    }
+    for (int r = 0; r < grid.rows(); ++r) worksheet_set_row(sheet, top + r, std::min(heights[r], 409.0), nullptr);
+    worksheet_fit_to_pages(sheet, 1, 0);
     for (int r = 0; r < grid.rows(); ++r) {
       for (int c = 0; c < grid.cols(); ++c) {
         if (grid.at(r, c) < 0) worksheet_write_blank(sheet, top + r, c, cell_format(2, Align::kLeft));
