@@ -179,6 +179,18 @@ describe('report exports read back by LibreOffice and poppler', () => {
     if (dir && !process.env.GK_KEEP_TEST_FILES) fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  test('r2013: the class chart\'s numbers are in its XLSX sheet, as LibreOffice reads it', () => {
+    const rows = parseCsv(fs.readFileSync(path.join(dir, 'lo', 'r2013-2013年主动公开政府信息分类情况.csv'), 'utf8'));
+    assert.deepEqual(rows.slice(0, 6), [
+      ['2013年主动公开政府信息分类情况', '', ''],
+      ['单位：条', '截至2013年底累计', '2013年新增'],
+      ['政策法规类', '76', '8'],
+      ['业务类', '253', '56'],
+      ['便民服务类', '174', '137'],
+      ['计划总结类', '14', '2'],
+    ]);
+  });
+
   test('the reference HTML holds the JSON counts and the seed sentences', () => {
     const text2013 = referenceLines(refs.r2013).join('\n');
     for (const s of SEED_SENTENCES) assert.ok(text2013.includes(s), s);
