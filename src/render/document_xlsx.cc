@@ -70,7 +70,8 @@ int text_lines(std::string_view text, double width, double size) {
   return empty ? 1 : lines;
 }
 
-double row_points(int lines, double size) { return lines * size * 1.45 + 4; }
+// Points for `lines` lines of `size`-point text, within Excel's largest row height (409 pt).
+double row_points(int lines, double size) { return std::min(lines * size * 1.45 + 4, 409.0); }
 
 // Sheet names Excel accepts: at most 31 characters, none of []:*?/\, no apostrophe at either
 // end, unique without regard to case, not "History" (reserved by Excel).
@@ -185,7 +186,7 @@ class XlsxWriter {
  private:
   double total_width() const {
     // Character widths that fill the printed page: A4 portrait takes about 80 in Excel, but
-    // LibreOffice without Calibri's metric twin (Carlito) measures the unit wider and cut
+    // LibreOffice without Calibri's metric twin (Carlito) measures the unit wider and cuts
     // the body's lines at the page edge at 80, so 75.
     double w = doc_.page == PageSize::kA3 ? 108 : 75;
     return doc_.landscape ? w * 1.42 : w;
@@ -269,6 +270,8 @@ class XlsxWriter {
       if (sum < need(pc)) heights[last] += need(pc) - sum;
     }
     for (int r = 0; r < grid.rows(); ++r) worksheet_set_row(sheet, top + r, std::min(heights[r], 409.0), nullptr);
+    // One page wide: LibreOffice (and Excel) would otherwise print the right-hand columns on
+    // pages of their own.
     worksheet_fit_to_pages(sheet, 1, 0);
     for (int r = 0; r < grid.rows(); ++r) {
       for (int c = 0; c < grid.cols(); ++c) {
