@@ -11,6 +11,7 @@
 //   the top left of its merged range, nothing in the slots the merge covers.
 // - PDF: pdftotext must find every paragraph, heading and caption in order, and every row of
 //   every table with its cells in order.
+// - DOCX printed to PDF by LibreOffice: the chart's picture is there (pdfimages).
 // Run by tests/office/run.sh (skips when LibreOffice or poppler-utils is missing).
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
@@ -53,9 +54,9 @@ function gongkai(...args) {
 }
 
 // LibreOffice with a profile of its own, so parallel runs do not share one.
-function soffice(filter, files) {
+function soffice(filter, files, outdir = 'lo') {
   execFileSync('soffice', [`-env:UserInstallation=file://${dir}/lo-profile`, '--headless', '--norestore',
-    '--convert-to', filter, '--outdir', path.join(dir, 'lo'), ...files],
+    '--convert-to', filter, '--outdir', path.join(dir, outdir), ...files],
   { env, stdio: ['ignore', 'pipe', 'pipe'], timeout: 120_000 });
 }
 
@@ -173,6 +174,7 @@ describe('report exports read back by LibreOffice and poppler', () => {
       REPORTS.map((r) => path.join(dir, `${r.name}.xlsx`)));
     // The workbooks printed, as an office would print them.
     soffice('pdf', REPORTS.map((r) => path.join(dir, `${r.name}.xlsx`)));
+    soffice('pdf', REPORTS.map((r) => path.join(dir, `${r.name}.docx`)), 'lo-docx');
   });
 
   after(() => {
@@ -189,6 +191,18 @@ describe('report exports read back by LibreOffice and poppler', () => {
       ['便民服务类', '174', '137'],
       ['计划总结类', '14', '2'],
     ]);
+  });
+
+  test('the DOCX printed by LibreOffice shows the chart picture where the report has a chart', () => {
+    // pdfimages -list: two header lines, then a line per image (the PNG, and its alpha mask
+    // when LibreOffice keeps one).
+    const images = (name) => execFileSync('pdfimages', ['-list', path.join(dir, 'lo-docx', `${name}.pdf`)],
+      { encoding: 'utf8' }).trim().split('\n').length - 2;
+    assert.ok(images('r2013') >= 1, 'the 2013 report (2008 layout) has its class chart');
+    assert.equal(images('r2021'), 0, 'the 2021 layout has no chart');
+    const text = squash(execFileSync('pdftotext', ['-enc', 'UTF-8', path.join(dir, 'lo-docx', 'r2013.pdf'), '-'],
+      { encoding: 'utf8' }));
+    assert.ok(text.includes('2013年主动公开政府信息分类情况'));
   });
 
   test('the reference HTML holds the JSON counts and the seed sentences', () => {

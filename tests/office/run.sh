@@ -7,7 +7,7 @@
 # poppler-utils.
 set -euo pipefail
 bin=${1:?path to the gongkai binary}
-for tool in soffice pdftotext node; do
+for tool in soffice pdftotext pdfimages node; do
   if ! command -v "$tool" >/dev/null 2>&1; then
     echo "office test: $tool not found: skipping (run scripts/install-deps.sh)" >&2
     exit 77
