@@ -95,8 +95,8 @@ Document decode(std::string_view in) {
         ChartBlock c;
         c.kind = (arg & 1) ? ChartKind::kLine : ChartKind::kBar;
         // Small, so the PNGs of DOCX and XLSX stay cheap; 90 is below the minimum (clamped).
-        c.chart.width = (arg & 4) ? 90 : 240;
-        c.chart.height = 160;
+        c.chart.width = (arg & 4) ? 90 : 200;
+        c.chart.height = 150;
         c.chart.unit = (arg & 8) ? rest.substr(0, 3) : "";
         ChartSeries a{"甲", {}}, b{rest.substr(0, 5), {}};
         size_t at = 0;
