@@ -10,6 +10,8 @@ PACKAGES=(
   libpango1.0-dev libcairo2-dev libxlsxwriter-dev fonts-noto-cjk
   libgtest-dev libgmock-dev
   poppler-utils
+  librsvg2-dev
+  libreoffice-writer-nogui libreoffice-calc-nogui
   chromium
   nginx wrk hyperfine curl
 )

@@ -66,3 +66,8 @@ foreach(backend sqlite postgres)
   set_tests_properties(durability.kill_server.${backend} PROPERTIES
                        SKIP_RETURN_CODE 77 TIMEOUT 180 LABELS integration)
 endforeach()
+
+# The annual report's exports read back by other programs: DOCX and XLSX through LibreOffice,
+# PDF through poppler, compared with the report's own HTML (tests/office/report_exports.test.mjs).
+add_test(NAME office.report_exports COMMAND bash ${CMAKE_SOURCE_DIR}/tests/office/run.sh $<TARGET_FILE:gongkai>)
+set_tests_properties(office.report_exports PROPERTIES SKIP_RETURN_CODE 77 TIMEOUT 120 LABELS integration)

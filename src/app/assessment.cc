@@ -229,7 +229,20 @@ void add_assessment_adjustment(store::Database& db, const Principal& by, int64_t
   });
 }
 
-render::Document assessment_document(const std::string& agency_name, const Assessment& a) {
+int trend_months(int year, core::Date today) {
+  return year < today.year() ? 12 : year == today.year() ? today.month() : 0;
+}
+
+render::ChartBlock trend_chart(int year, const ScoreTrend& trend) {
+  render::ChartBlock c{render::ChartKind::kLine, {}};
+  c.chart.title = std::to_string(year) + "年各科室月度考核得分";
+  c.chart.unit = "分";
+  c.chart.labels = trend.months;
+  for (const auto& [name, values] : trend.series) c.chart.series.push_back({name, values});
+  return c;
+}
+
+render::Document assessment_document(const std::string& agency_name, const Assessment& a, const ScoreTrend* trend) {
   render::Document doc;
   doc.title = agency_name + a.period.label + "政府信息公开工作考核";
   doc.landscape = true;
@@ -290,6 +303,7 @@ render::Document assessment_document(const std::string& agency_name, const Asses
     t.rows.push_back(std::move(row));
   }
   doc.blocks.push_back(std::move(t));
+  if (trend && !trend->months.empty()) doc.blocks.push_back(trend_chart(a.period.year, *trend));
   doc.blocks.push_back(render::Heading{2, "指标说明"});
   for (Indicator i : core::kIndicators) {
     doc.blocks.push_back(render::Paragraph{std::string(core::indicator_label(i)) + "：" + std::string(core::indicator_rule(i)) + "。",

@@ -48,10 +48,6 @@ void add_assessment_adjustment(store::Database& db, const Principal& by, int64_t
                                const std::string& department_id, const std::string& period_id,
                                const std::string& points, const std::string& reason);
 
-// The assessment sheet: one row per department with each indicator's value, weight and
-// contribution, the adjustments and their reasons, and the formula.
-render::Document assessment_document(const std::string& agency_name, const Assessment& a);
-
 // Scores of the months of `year` up to `last_month`, per department, for the trend chart.
 struct ScoreTrend {
   std::vector<std::string> months;  // "1月", ...
@@ -59,5 +55,18 @@ struct ScoreTrend {
 };
 ScoreTrend assessment_trend(store::Database& db, const Principal& by, int64_t agency_id, int year, int last_month,
                             core::Date today);
+
+// The months of `year` the trend covers as of `today`: 12 for a past year, up to this month
+// for this year, 0 for a later year.
+int trend_months(int year, core::Date today);
+
+// The trend as a chart, one line per department: the page shows its SVG, the sheet prints it.
+render::ChartBlock trend_chart(int year, const ScoreTrend& trend);
+
+// The assessment sheet: one row per department with each indicator's value, weight and
+// contribution, the trend chart when `trend` is given and has months, the adjustments and
+// their reasons, and the formula.
+render::Document assessment_document(const std::string& agency_name, const Assessment& a,
+                                     const ScoreTrend* trend = nullptr);
 
 }  // namespace gongkai::app

@@ -236,6 +236,22 @@ TEST_P(QuotaServiceTest, AssessmentScoresExplainThemselves) {
   EXPECT_EQ(table->rows.size(), 4u);  // two header rows, two departments
   EXPECT_EQ(table->rows[2][1].text, "商贸流通科");
   EXPECT_EQ(table->rows[2].back().text, "100.0");
+
+  // With the trend, its chart follows the score table: one line per department by month.
+  ScoreTrend trend = assessment_trend(*db_, a_.who["office"], a_.id, 2026, 3, day("2026-03-20"));
+  EXPECT_EQ(trend_months(2026, day("2026-03-20")), 3);
+  EXPECT_EQ(trend_months(2025, day("2026-03-20")), 12);
+  EXPECT_EQ(trend_months(2027, day("2026-03-20")), 0);
+  render::Document charted = assessment_document("测试局", a, &trend);
+  ASSERT_EQ(charted.blocks.size(), doc.blocks.size() + 1);
+  const auto* chart = std::get_if<render::ChartBlock>(&charted.blocks[3]);
+  ASSERT_TRUE(chart);
+  EXPECT_EQ(chart->kind, render::ChartKind::kLine);
+  EXPECT_EQ(chart->chart.title, "2026年各科室月度考核得分");
+  EXPECT_EQ(chart->chart.labels, (std::vector<std::string>{"1月", "2月", "3月"}));
+  ASSERT_EQ(chart->chart.series.size(), trend.series.size());
+  EXPECT_EQ(chart->chart.series[0].name, trend.series[0].first);
+  EXPECT_EQ(chart->chart.series[0].values, trend.series[0].second);
 }
 
 TEST_P(QuotaServiceTest, AdjustmentsNeedAReasonAndStayWithinLimits) {

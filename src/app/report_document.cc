@@ -1,5 +1,6 @@
 #include "app/report_document.h"
 
+#include <optional>
 #include <sstream>
 
 #include "app/requests.h"
@@ -441,6 +442,25 @@ Table table4(const ReportData& d) {
   return t;
 }
 
+// The classes of 二（一） as bars, cumulative beside the year's, when anything was disclosed:
+// the sentence's figures drawn, so a reader sees the shares at a glance.
+std::optional<render::ChartBlock> class_chart(const ReportData& d) {
+  const auto& p = d.proactive;
+  if (p.cumulative == 0 || p.classes.empty()) return std::nullopt;
+  const std::string y = n(d.year);
+  render::ChartBlock c{render::ChartKind::kBar, {}};
+  c.chart.title = y + "年主动公开政府信息分类情况";
+  c.chart.unit = "条";
+  render::ChartSeries cumulative{"截至" + y + "年底累计", {}}, in_year{y + "年新增", {}};
+  for (const auto& k : p.classes) {
+    c.chart.labels.push_back(k.name);
+    cumulative.values.push_back(static_cast<double>(k.cumulative));
+    in_year.values.push_back(static_cast<double>(k.in_year));
+  }
+  c.chart.series = {cumulative, in_year};
+  return c;
+}
+
 }  // namespace
 
 render::Document report_document(const ReportData& d, ReportLayout layout, const ReportParts& given,
@@ -470,6 +490,7 @@ render::Document report_document(const ReportData& d, ReportLayout layout, const
     h(2, "二、主动公开政府信息情况");
     h(3, "（一）主动公开政府信息基本情况");
     para(concat(proactive_sentences(d)));
+    if (auto chart = class_chart(d)) doc.blocks.push_back(*chart);
     h(3, "（二）公开形式");
     paras(part("forms"));
     h(2, "三、依申请公开政府信息办理情况");
@@ -537,6 +558,8 @@ std::string document_text(const render::Document& doc) {
         for (const auto& c : row) cells.push_back(c.text);
         out += join(cells, "\t") + "\n";
       }
+    } else if (auto* c = std::get_if<render::ChartBlock>(&b)) {
+      out += c->chart.title + "\n";
     }
   }
   return out;

@@ -151,6 +151,31 @@ TEST_F(DemoDocumentTest, The2008LayoutHasTheSeedsParts) {
   EXPECT_NE(text.find("全年我局未受理依申请公开要求，未被提起行政复议或行政诉讼。"), std::string::npos);
 }
 
+// 二（一） of the 2008 layout draws its class figures right after the sentences that give them.
+TEST_F(DemoDocumentTest, The2008LayoutChartsTheClassesAfterTheirSentences) {
+  auto doc = report_document(*data_, ReportLayout::k2008, {}, "2014-03-10");
+  const render::ChartBlock* chart = nullptr;
+  for (size_t i = 1; i < doc.blocks.size(); ++i) {
+    if ((chart = std::get_if<render::ChartBlock>(&doc.blocks[i]))) {
+      const auto* before = std::get_if<render::Paragraph>(&doc.blocks[i - 1]);
+      ASSERT_TRUE(before);
+      EXPECT_NE(before->text.find("累计主动公开政府信息517条"), std::string::npos);
+      break;
+    }
+  }
+  ASSERT_TRUE(chart);
+  EXPECT_EQ(chart->chart.title, "2013年主动公开政府信息分类情况");
+  EXPECT_EQ(chart->chart.labels, (std::vector<std::string>{"政策法规类", "业务类", "便民服务类", "计划总结类"}));
+  ASSERT_EQ(chart->chart.series.size(), 2u);
+  EXPECT_EQ(chart->chart.series[0].name, "截至2013年底累计");
+  EXPECT_EQ(chart->chart.series[0].values, (std::vector<std::optional<double>>{76, 253, 174, 14}));
+  EXPECT_EQ(chart->chart.series[1].name, "2013年新增");
+  EXPECT_EQ(chart->chart.series[1].values, (std::vector<std::optional<double>>{8, 56, 137, 2}));
+  // The 2021 layout has no such sentences, so no chart.
+  auto doc2021 = report_document(*data_, ReportLayout::k2021, {}, "2014-03-10");
+  for (const auto& b : doc2021.blocks) EXPECT_FALSE(std::holds_alternative<render::ChartBlock>(b));
+}
+
 TEST_F(DemoDocumentTest, NarrativePartsReplaceTheDefaults) {
   ReportParts parts;
   parts["problems"] = "<p>一是规范性有待加强；</p><ul><li>二是栏目建设不够完善。</li></ul>";

@@ -198,6 +198,32 @@ std::vector<render::Table> tables(const Statistics& s) {
 
 }  // namespace
 
+std::vector<render::ChartBlock> statistics_charts(const Statistics& s) {
+  std::vector<std::string> months;
+  for (int m = 1; m <= 12; ++m) months.push_back(std::to_string(m) + "月");
+  render::ChartBlock items{render::ChartKind::kBar, {}};
+  items.chart.title = std::to_string(s.year) + "年每月发布信息（按分类）";
+  items.chart.labels = months;
+  items.chart.unit = "条";
+  for (const auto& k : s.classes) {
+    render::ChartSeries series{k, {}};
+    for (int64_t v : s.items_by_class.at(k)) series.values.push_back(static_cast<double>(v));
+    items.chart.series.push_back(series);
+  }
+  render::ChartBlock requests{render::ChartKind::kLine, {}};
+  requests.chart.title = std::to_string(s.year) + "年每月收到申请（按渠道）";
+  requests.chart.labels = months;
+  requests.chart.unit = "件";
+  for (const auto& ch : request_channels()) {
+    auto it = s.requests_by_channel.find(std::string(ch.id));
+    if (it == s.requests_by_channel.end()) continue;
+    render::ChartSeries series{std::string(ch.label), {}};
+    for (int64_t v : it->second) series.values.push_back(static_cast<double>(v));
+    requests.chart.series.push_back(series);
+  }
+  return {items, requests};
+}
+
 render::Document statistics_document(const Statistics& s) {
   render::Document doc;
   doc.landscape = true;
@@ -206,9 +232,13 @@ render::Document statistics_document(const Statistics& s) {
   doc.blocks.push_back(render::Heading{1, doc.title});
   doc.blocks.push_back(render::Paragraph{"统计期限自" + std::to_string(s.year) + "年1月1日起至" + std::to_string(s.year) +
                                          "年12月31日止；用时按工作日计，收到或生成当日不计入。"});
-  for (auto& t : tables(s)) {
-    doc.blocks.push_back(render::Heading{2, t.caption});
-    doc.blocks.push_back(std::move(t));
+  auto charts = statistics_charts(s);
+  auto all = tables(s);
+  for (size_t i = 0; i < all.size(); ++i) {
+    doc.blocks.push_back(render::Heading{2, all[i].caption});
+    if (i == 0) doc.blocks.push_back(charts[0]);
+    if (i == 2) doc.blocks.push_back(charts[1]);
+    doc.blocks.push_back(std::move(all[i]));
   }
   return doc;
 }

@@ -38,8 +38,12 @@ Statistics compute_statistics(store::Database& db, const Principal& by, int64_t 
                               std::optional<int64_t> department_id = std::nullopt,
                               std::optional<core::Date> today = std::nullopt);
 
+// The charts, defined once for the dashboard page and the downloads: items published per
+// month by top class (bars), requests received per month by channel (lines).
+std::vector<render::ChartBlock> statistics_charts(const Statistics& s);
+
 // The tables as a document (for PDF/XLSX downloads), in order: 每月发布信息, 发布及时性,
-// 每月收到申请, 答复用时, 办理结果.
+// 每月收到申请, 答复用时, 办理结果; the first and third with their chart before the table.
 render::Document statistics_document(const Statistics& s);
 
 // One table of the document as CSV (UTF-8 with BOM, CRLF), `index` counted from 0; nullopt

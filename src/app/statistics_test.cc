@@ -42,6 +42,25 @@ TEST_P(StatisticsTest, DemoCatalogByMonthAndClass) {
   EXPECT_LE(s.publish_days.shortest, s.publish_days.median);
   EXPECT_LE(s.publish_days.median, s.publish_days.longest);
   auto doc = statistics_document(s);
+  // The charts are in the document, each before its table: what the PDF and XLSX carry.
+  std::vector<const render::ChartBlock*> charts;
+  for (size_t i = 0; i < doc.blocks.size(); ++i) {
+    if (const auto* ch = std::get_if<render::ChartBlock>(&doc.blocks[i])) {
+      charts.push_back(ch);
+      ASSERT_LT(i + 1, doc.blocks.size());
+      EXPECT_TRUE(std::holds_alternative<render::Table>(doc.blocks[i + 1]));
+    }
+  }
+  ASSERT_EQ(charts.size(), 2u);
+  EXPECT_EQ(charts[0]->chart.title, "2013年每月发布信息（按分类）");
+  EXPECT_EQ(charts[0]->kind, render::ChartKind::kBar);
+  ASSERT_EQ(charts[0]->chart.series.size(), 4u);
+  EXPECT_EQ(charts[0]->chart.series[0].name, "政策法规类");
+  double charted = 0;
+  for (const auto& v : charts[0]->chart.series[0].values) charted += v.value_or(0);
+  EXPECT_EQ(charted, 8);
+  EXPECT_EQ(charts[1]->chart.title, "2013年每月收到申请（按渠道）");
+  EXPECT_EQ(charts[1]->kind, render::ChartKind::kLine);
   auto csv = statistics_csv(s, 0);
   ASSERT_TRUE(csv);
   EXPECT_EQ(csv->rfind("\xEF\xBB\xBF,1月,2月", 0), 0u) << csv->substr(0, 40);

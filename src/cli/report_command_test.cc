@@ -163,6 +163,13 @@ TEST_F(ReportCommand, DocxAndPdfCarryTheSeedSentences) {
   std::string pdf_text = bare_text(slurp(file("r8.txt")));
   EXPECT_NE(pdf_text.find(sentence), std::string::npos) << pdf_text.substr(0, 600);
   EXPECT_NE(pdf_text.find("电子化率达100%。"), std::string::npos);
+  // The class chart of 二（一） is drawn with its text: caption, legend, class labels.
+  for (const char* s : {"2013年主动公开政府信息分类情况", "截至2013年底累计", "2013年新增", "便民服务类", "计划总结类"}) {
+    EXPECT_NE(pdf_text.find(s), std::string::npos) << s;
+  }
+  auto docx_chart = parts.find("word/media/chart1.png");
+  ASSERT_NE(docx_chart, parts.end());
+  EXPECT_EQ(docx_chart->second.rfind("\x89PNG", 0), 0u);
 }
 
 TEST_F(ReportCommand, XlsxHasTheTablesWithMergedCells) {

@@ -10,6 +10,8 @@
 #include <variant>
 #include <vector>
 
+#include "render/svg_chart.h"
+
 namespace gongkai::render {
 
 enum class Align { kLeft, kCenter, kRight };
@@ -45,9 +47,19 @@ struct Table {
   std::vector<double> column_widths;   // relative widths; empty means equal
 };
 
+// A chart, defined once by its data: every writer draws the same SVG (svg_chart). HTML puts
+// the SVG inline; PDF draws it as vector graphics (librsvg onto the page's cairo context);
+// DOCX embeds a PNG of it with the data summary as alternative text; XLSX gives it a sheet
+// with its numbers as a table and the PNG below them. The title is printed above as the
+// caption in every format.
+struct ChartBlock {
+  ChartKind kind = ChartKind::kBar;
+  Chart chart;
+};
+
 struct PageBreak {};
 
-using Block = std::variant<Heading, Paragraph, Table, PageBreak>;
+using Block = std::variant<Heading, Paragraph, Table, ChartBlock, PageBreak>;
 
 enum class PageSize { kA4, kA3 };
 

@@ -11,7 +11,9 @@
 #include <cmath>
 #include <sstream>
 #include <string>
+#include <vector>
 
+#include "render/chart_image.h"
 #include "render/document.h"
 #include "render/document_grid.h"
 #include "render/document_text.h"
@@ -139,11 +141,44 @@ void append_table(std::string& out, const Table& table, int content_width) {
   out += "<w:p><w:pPr><w:pStyle w:val=\"TableText\"/></w:pPr></w:p>";
 }
 
-std::string document_xml(const Document& doc) {
+// A chart: its title as a caption, then a PNG of its SVG (twice the SVG's pixels, for print)
+// as an inline picture as wide as the text, with the data summary as alternative text. The
+// PNG goes into `images`; its relationship id is rId<3 + index>.
+void append_chart(std::string& out, const ChartBlock& c, int content_width, std::vector<std::string>& images) {
+  ChartImage image(c);
+  images.push_back(image.png(2));
+  int n = static_cast<int>(images.size());
+  if (!c.chart.title.empty()) {
+    out += "<w:p><w:pPr><w:pStyle w:val=\"Caption\"/><w:keepNext/></w:pPr>";
+    append_runs(out, c.chart.title, false);
+    out += "</w:p>";
+  }
+  // EMU: 635 per twip. At most one point per SVG pixel, as in the PDF.
+  double width_twips = std::min(static_cast<double>(content_width), image.width() * 20);
+  long cx = std::lround(width_twips * 635), cy = std::lround(width_twips * 635 * image.height() / image.width());
+  std::string ext = "cx=\"" + std::to_string(cx) + "\" cy=\"" + std::to_string(cy) + "\"";
+  std::string id = std::to_string(n);
+  // An exact line height would clip the picture to one line: this paragraph sizes to it.
+  out += "<w:p><w:pPr><w:spacing w:line=\"240\" w:lineRule=\"auto\"/><w:ind w:firstLineChars=\"0\" w:firstLine=\"0\"/>"
+         "<w:jc w:val=\"center\"/></w:pPr><w:r><w:drawing><wp:inline distT=\"0\" distB=\"0\" distL=\"0\" distR=\"0\">"
+         "<wp:extent " + ext + "/><wp:docPr id=\"" + id + "\" name=\"图表" + id + "\" descr=\"";
+  append_xml_escaped(out, chart_description(c.kind, c.chart));
+  out += "\"/><wp:cNvGraphicFramePr><a:graphicFrameLocks noChangeAspect=\"1\"/></wp:cNvGraphicFramePr>"
+         "<a:graphic><a:graphicData uri=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><pic:pic>"
+         "<pic:nvPicPr><pic:cNvPr id=\"" + id + "\" name=\"chart" + id + ".png\"/><pic:cNvPicPr/></pic:nvPicPr>"
+         "<pic:blipFill><a:blip r:embed=\"rId" + std::to_string(n + 2) + "\"/><a:stretch><a:fillRect/></a:stretch></pic:blipFill>"
+         "<pic:spPr><a:xfrm><a:off x=\"0\" y=\"0\"/><a:ext " + ext + "/></a:xfrm><a:prstGeom prst=\"rect\"><a:avLst/>"
+         "</a:prstGeom></pic:spPr></pic:pic></a:graphicData></a:graphic></wp:inline></w:drawing></w:r></w:p>";
+}
+
+std::string document_xml(const Document& doc, std::vector<std::string>& images) {
   Section s = section(doc);
   int content_width = s.width - s.left - s.right;
   std::string out = kXmlHead;
-  out += std::string("<w:document xmlns:w=\"") + kW + "\" xmlns:r=\"" + kR + "\"><w:body>";
+  out += std::string("<w:document xmlns:w=\"") + kW + "\" xmlns:r=\"" + kR +
+         "\" xmlns:wp=\"http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing\" "
+         "xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" "
+         "xmlns:pic=\"http://schemas.openxmlformats.org/drawingml/2006/picture\"><w:body>";
   for (const Block& block : doc.blocks) {
     if (const auto* h = std::get_if<Heading>(&block)) {
       append_heading(out, *h);
@@ -151,6 +186,8 @@ std::string document_xml(const Document& doc) {
       append_paragraph(out, *p);
     } else if (const auto* t = std::get_if<Table>(&block)) {
       append_table(out, *t, content_width);
+    } else if (const auto* c = std::get_if<ChartBlock>(&block)) {
+      append_chart(out, *c, content_width, images);
     } else {
       out += "<w:p><w:r><w:br w:type=\"page\"/></w:r></w:p>";
     }
@@ -247,6 +284,7 @@ constexpr const char* kContentTypes =
     "<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
     "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>"
     "<Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+    "<Default Extension=\"png\" ContentType=\"image/png\"/>"
     "<Override PartName=\"/word/document.xml\" "
     "ContentType=\"application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml\"/>"
     "<Override PartName=\"/word/styles.xml\" "
@@ -263,12 +301,13 @@ constexpr const char* kPackageRels =
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/package/2006/relationships/metadata/"
     "core-properties\" Target=\"docProps/core.xml\"/></Relationships>";
 
+// The document's relationships, still open: one image relationship per chart follows.
 constexpr const char* kDocumentRels =
     "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
     "<Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" "
     "Target=\"styles.xml\"/>"
     "<Relationship Id=\"rId2\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer\" "
-    "Target=\"footer1.xml\"/></Relationships>";
+    "Target=\"footer1.xml\"/>";
 
 }  // namespace
 
@@ -284,8 +323,18 @@ std::string to_docx(const Document& doc) {
   };
   add("[Content_Types].xml", std::string(kXmlHead) + kContentTypes);
   add("_rels/.rels", std::string(kXmlHead) + kPackageRels);
-  add("word/_rels/document.xml.rels", std::string(kXmlHead) + kDocumentRels);
-  add("word/document.xml", document_xml(doc));
+  std::vector<std::string> images;
+  std::string body = document_xml(doc, images);
+  std::string rels = std::string(kXmlHead) + kDocumentRels;
+  for (size_t i = 0; i < images.size(); ++i) {
+    rels += "<Relationship Id=\"rId" + std::to_string(i + 3) +
+            "\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/image\" "
+            "Target=\"media/chart" + std::to_string(i + 1) + ".png\"/>";
+  }
+  rels += "</Relationships>";
+  add("word/_rels/document.xml.rels", rels);
+  add("word/document.xml", body);
+  for (size_t i = 0; i < images.size(); ++i) add(("word/media/chart" + std::to_string(i + 1) + ".png").c_str(), images[i]);
   add("word/styles.xml", styles_xml());
   add("word/footer1.xml", footer_xml());
   add("docProps/core.xml", core_xml(doc));

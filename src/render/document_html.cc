@@ -105,6 +105,18 @@ void append_table(std::string& out, const Table& table) {
   out += "</table></div>\n";
 }
 
+// The chart's SVG inline (svg_chart escapes every text it writes), its title as the caption.
+void append_chart(std::string& out, const ChartBlock& c) {
+  out += "<figure class=\"doc-figure chart-figure\">";
+  if (!c.chart.title.empty()) {
+    out += "<figcaption>";
+    append_text(out, c.chart.title);
+    out += "</figcaption>";
+  }
+  out += svg_chart(c.kind, c.chart);
+  out += "</figure>\n";
+}
+
 }  // namespace
 
 std::string to_html(const Document& doc) {
@@ -118,6 +130,8 @@ std::string to_html(const Document& doc) {
       append_paragraph(out, *p);
     } else if (const auto* t = std::get_if<Table>(&block)) {
       append_table(out, *t);
+    } else if (const auto* c = std::get_if<ChartBlock>(&block)) {
+      append_chart(out, *c);
     } else {
       out += "<div class=\"doc-page-break\" aria-hidden=\"true\"></div>\n";
     }

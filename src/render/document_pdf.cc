@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "render/chart_image.h"
 #include "render/document.h"
 #include "render/document_grid.h"
 #include "render/document_text.h"
@@ -110,6 +111,8 @@ class PdfWriter {
         paragraph(*p);
       } else if (const auto* t = std::get_if<Table>(&block)) {
         table(*t);
+      } else if (const auto* c = std::get_if<ChartBlock>(&block)) {
+        chart(*c);
       } else if (!page_empty()) {
         next_page();
       }
@@ -376,6 +379,39 @@ class PdfWriter {
       r = end;
     }
     y_ += 0.5 * kBodySize;
+  }
+
+  // A chart: its title as a caption like a table's, then the SVG drawn by librsvg as vector
+  // graphics, as wide as the text (at most one point per SVG pixel) and kept whole on a page.
+  void chart(const ChartBlock& c) {
+    ChartImage image(c);
+    double width = std::min(geo_.content_width(), image.width());
+    double height = width * image.height() / image.width();
+    if (height > content_height() * 0.8) {
+      height = content_height() * 0.8;
+      width = height * image.width() / image.height();
+    }
+    LayoutPtr caption;
+    double caption_height = 0;
+    if (!c.chart.title.empty()) {
+      caption = make_layout(c.chart.title, caption_font_.desc, geo_.content_width(), Align::kCenter);
+      int h = 0;
+      pango_layout_get_size(caption.get(), nullptr, &h);
+      caption_height = pt(h) + 4;
+    }
+    double before = 0.4 * kBodySize;
+    if (!page_empty() && room() < before + caption_height + height) {
+      next_page();
+    } else if (!page_empty()) {
+      y_ += before;
+    }
+    if (cr_ && caption) {
+      cairo_move_to(cr_, geo_.left, y_);
+      pango_cairo_show_layout(cr_, caption.get());
+    }
+    y_ += caption_height;
+    if (cr_) image.draw(cr_, geo_.left + (geo_.content_width() - width) / 2, y_, width, height);
+    y_ += height + 0.5 * kBodySize;
   }
 
   // Places a row group at y_: whole when it fits here; a small group that does not fit goes

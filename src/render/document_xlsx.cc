@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "render/chart_image.h"
 #include "render/document.h"
 #include "render/document_grid.h"
 #include "render/document_text.h"
@@ -37,6 +38,40 @@ std::string ascii_lower(std::string s) {
   }
   return s;
 }
+
+// Neither Excel (for merged cells) nor LibreOffice (on opening a file) grows a row to fit
+// wrapped text, so rows get a height estimated from their text: the lines `text` takes in
+// `width` Excel character units at `size` points (an Excel unit is 7 pixels plus 5 of padding
+// per column; a CJK character is one em wide, a Latin one about half), and their height.
+int text_lines(std::string_view text, double width, double size) {
+  double room = std::max(width * 7 + 5 - 8, 8.0);  // pixels inside the cell's margins
+  double em = size * 96 / 72;
+  int lines = 0;
+  double line = 0;
+  bool empty = true;
+  auto end_line = [&] {
+    lines += std::max(1, static_cast<int>(std::ceil(line * 1.08 / room)));  // 8% for rounding and kerning
+    line = 0;
+  };
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    if (c == '\n') {
+      end_line();
+      continue;
+    }
+    empty = false;
+    if (c < 0x80) {
+      line += em * 0.55;
+    } else if (c >= 0xC0) {  // the lead byte of a non-ASCII character: CJK or full-width
+      line += em;
+    }
+  }
+  end_line();
+  return empty ? 1 : lines;
+}
+
+// Points for `lines` lines of `size`-point text, within Excel's largest row height (409 pt).
+double row_points(int lines, double size) { return std::min(lines * size * 1.45 + 4, 409.0); }
 
 // Sheet names Excel accepts: at most 31 characters, none of []:*?/\, no apostrophe at either
 // end, unique without regard to case, not "History" (reserved by Excel).
@@ -114,10 +149,13 @@ class XlsxWriter {
     for (const Block& block : doc_.blocks) {
       if (const auto* h = std::get_if<Heading>(&block)) {
         int level = std::clamp(h->level, 1, 3);
+        double size = level == 1 ? 16 : 12;
+        worksheet_set_row(body, row, row_points(text_lines(h->text, total_width(), size), size), nullptr);
         worksheet_write_string(body, row++, 0, cell_text(h->text).c_str(), heading_format(level));
       } else if (const auto* p = std::get_if<Paragraph>(&block)) {
         // Two ideographic spaces: the first-line indent, as offices type it in a spreadsheet.
         std::string text = (p->first_line_indent && p->align == Align::kLeft ? "\u3000\u3000" : "") + cell_text(p->text);
+        worksheet_set_row(body, row, row_points(text_lines(text, total_width(), 11), 11), nullptr);
         worksheet_write_string(body, row++, 0, utf8_prefix(text, kMaxCellChars).c_str(), paragraph_format(*p));
       } else if (const auto* t = std::get_if<Table>(&block)) {
         ++table_number;
@@ -125,10 +163,17 @@ class XlsxWriter {
         std::string note = (t->caption.empty() ? std::string("表格") : cell_text(t->caption)) + "（见工作表「" + name + "」）";
         worksheet_write_string(body, row++, 0, utf8_prefix(note, kMaxCellChars).c_str(), paragraph_format(Paragraph{}));
         table_sheet(*t, name);
+      } else if (const auto* c = std::get_if<ChartBlock>(&block)) {
+        ++table_number;
+        std::string name = names_.add(c->chart.title, "图" + std::to_string(table_number));
+        std::string note = (c->chart.title.empty() ? std::string("图表") : cell_text(c->chart.title)) + "（见工作表「" + name + "」）";
+        worksheet_write_string(body, row++, 0, utf8_prefix(note, kMaxCellChars).c_str(), paragraph_format(Paragraph{}));
+        chart_sheet(*c, name);
       } else if (row > 0 && (breaks.empty() || breaks.back() != row) && breaks.size() < 1023) {
         breaks.push_back(row);
       }
     }
+    worksheet_fit_to_pages(body, 1, 0);  // one page wide, as many pages down as it takes
     if (!breaks.empty()) {
       breaks.push_back(0);  // the list ends with 0
       worksheet_set_h_pagebreaks(body, breaks.data());
@@ -140,8 +185,10 @@ class XlsxWriter {
 
  private:
   double total_width() const {
-    // Character widths that fill the printed page: A4 portrait takes about 80.
-    double w = doc_.page == PageSize::kA3 ? 115 : 80;
+    // Character widths that fill the printed page: A4 portrait takes about 80 in Excel, but
+    // LibreOffice without Calibri's metric twin (Carlito) measures the unit wider and cuts
+    // the body's lines at the page edge at 80, so 75.
+    double w = doc_.page == PageSize::kA3 ? 108 : 75;
     return doc_.landscape ? w * 1.42 : w;
   }
 
@@ -188,10 +235,9 @@ class XlsxWriter {
     lxw_worksheet* sheet = add_sheet(name);
     TableGrid grid(t);
     int cols = std::max(grid.cols(), 1);
-    auto fractions = grid.column_fractions();
-    for (int c = 0; c < grid.cols(); ++c) {
-      worksheet_set_column(sheet, c, c, std::max(4.0, std::round(fractions[c] * total_width() * 10) / 10), nullptr);
-    }
+    std::vector<double> widths;  // Excel character units
+    for (double f : grid.column_fractions()) widths.push_back(std::max(4.0, std::round(f * total_width() * 10) / 10));
+    for (int c = 0; c < grid.cols(); ++c) worksheet_set_column(sheet, c, c, widths[c], nullptr);
     lxw_row_t top = 0;
     if (!t.caption.empty()) {
       lxw_format* f = format("caption", 12, true, false, false, Align::kCenter);
@@ -203,6 +249,30 @@ class XlsxWriter {
       }
       top = 1;
     }
+    // Row heights for the wrapped text: single-row cells first, then a cell spanning rows
+    // stretches its last row when the rows together are too low for it (as the PDF does).
+    std::vector<double> heights(grid.rows(), row_points(1, 10));
+    auto need = [&](const PlacedCell& pc) {
+      double width = 0;
+      for (int c = pc.col; c < pc.col + pc.colspan; ++c) width += widths[c];
+      return row_points(text_lines(clean_text(pc.cell->text), width + (pc.colspan - 1) * 0.7, 10), 10);
+    };
+    for (int r = 0; r < grid.rows(); ++r) {
+      for (const PlacedCell& pc : grid.row_cells(r)) {
+        if (pc.rowspan == 1) heights[r] = std::max(heights[r], need(pc));
+      }
+    }
+    for (const PlacedCell& pc : grid.cells()) {
+      if (pc.rowspan == 1) continue;
+      int last = std::min(pc.row + pc.rowspan, grid.rows()) - 1;
+      double sum = 0;
+      for (int r = pc.row; r <= last; ++r) sum += heights[r];
+      if (sum < need(pc)) heights[last] += need(pc) - sum;
+    }
+    for (int r = 0; r < grid.rows(); ++r) worksheet_set_row(sheet, top + r, std::min(heights[r], 409.0), nullptr);
+    // One page wide: LibreOffice (and Excel) would otherwise print the right-hand columns on
+    // pages of their own.
+    worksheet_fit_to_pages(sheet, 1, 0);
     for (int r = 0; r < grid.rows(); ++r) {
       for (int c = 0; c < grid.cols(); ++c) {
         if (grid.at(r, c) < 0) worksheet_write_blank(sheet, top + r, c, cell_format(2, Align::kLeft));
@@ -228,7 +298,58 @@ class XlsxWriter {
     }
   }
 
+  // A chart's sheet: the title, its numbers as a table (a row per label, a column per series,
+  // numbers as numbers) and below it the PNG of the same drawing the other formats show.
+  void chart_sheet(const ChartBlock& c, const std::string& name) {
+    lxw_worksheet* sheet = add_sheet(name);
+    const Chart& chart = c.chart;
+    size_t series = std::min<size_t>(chart.series.size(), 200);
+    size_t labels = std::min<size_t>(chart.labels.size(), 10000);
+    lxw_col_t cols = static_cast<lxw_col_t>(series + 1);
+    worksheet_set_column(sheet, 0, 0, 12, nullptr);
+    if (series > 0) worksheet_set_column(sheet, 1, cols - 1, 12, nullptr);
+    std::string title = cell_text(chart.title);
+    lxw_format* caption = format("caption", 12, true, false, false, Align::kCenter);
+    if (cols > 1) {
+      worksheet_merge_range(sheet, 0, 0, 0, cols - 1, title.c_str(), caption);
+    } else {
+      worksheet_write_string(sheet, 0, 0, title.c_str(), caption);
+    }
+    std::string unit = chart.unit.empty() ? "" : "单位：" + cell_text(chart.unit);
+    worksheet_write_string(sheet, 1, 0, unit.c_str(), cell_format(0, Align::kCenter));
+    for (size_t k = 0; k < series; ++k) {
+      worksheet_write_string(sheet, 1, static_cast<lxw_col_t>(k + 1), cell_text(chart.series[k].name).c_str(),
+                             cell_format(0, Align::kCenter));
+    }
+    for (size_t i = 0; i < labels; ++i) {
+      lxw_row_t r = static_cast<lxw_row_t>(i + 2);
+      worksheet_write_string(sheet, r, 0, cell_text(chart.labels[i]).c_str(), cell_format(1, Align::kCenter));
+      for (size_t k = 0; k < series; ++k) {
+        const auto& values = chart.series[k].values;
+        lxw_col_t col = static_cast<lxw_col_t>(k + 1);
+        if (i < values.size() && values[i] && std::isfinite(*values[i])) {
+          worksheet_write_number(sheet, r, col, *values[i], cell_format(2, Align::kCenter));
+        } else {
+          worksheet_write_blank(sheet, r, col, cell_format(2, Align::kCenter));
+        }
+      }
+    }
+    images_.push_back(ChartImage(c).png(2));
+    lxw_image_options options{};
+    options.x_scale = 0.5;  // the PNG has two pixels per SVG pixel
+    options.y_scale = 0.5;
+    std::string alt = utf8_prefix(chart_description(c.kind, chart), 200);  // Excel keeps short alt texts
+    options.description = alt.data();
+    const std::string& png = images_.back();
+    // Below the table, and the sheet printed one page wide, so the picture is never cut.
+    lxw_error error = worksheet_insert_image_buffer_opt(sheet, static_cast<lxw_row_t>(labels + 3), 0,
+                                                        reinterpret_cast<const unsigned char*>(png.data()), png.size(), &options);
+    worksheet_fit_to_pages(sheet, 1, 0);
+    if (error != LXW_NO_ERROR) throw std::runtime_error(std::string("XLSX output failed: ") + lxw_strerror(error));
+  }
+
   const Document& doc_;
+  std::vector<std::string> images_;  // PNG bytes kept until the workbook is written
   lxw_workbook* book_ = nullptr;
   std::string title_;
   SheetNames names_;

@@ -194,3 +194,46 @@ TEST(DocumentXlsx, TenThousandRows) {
 
 }  // namespace
 }  // namespace gongkai::render
+
+namespace gongkai::render {
+namespace {
+
+// Row heights for wrapped text (Excel does not grow rows with merged cells, LibreOffice grows
+// none on opening), and every sheet printed one page wide.
+TEST(DocumentXlsx, RowsAreTallEnoughForWrappedTextAndSheetsFitThePageWidth) {
+  Document doc;
+  doc.blocks.push_back(Paragraph{"短段落。"});
+  std::string long_text;
+  for (int i = 0; i < 200; ++i) long_text += "字";  // about three lines of 75 character units
+  doc.blocks.push_back(Paragraph{long_text});
+  Table t;
+  t.caption = "表";
+  t.header_rows = 1;
+  t.column_widths = {1, 4};
+  t.rows.push_back({Cell{"项目", 1, 1, true}, Cell{"数量", 1, 1, true}});
+  t.rows.push_back({Cell{"（二）部分公开（区分处理的，只计这一情形，不计其他情形）"}, Cell{"1"}});
+  t.rows.push_back({Cell{"短"}, Cell{"2"}});
+  doc.blocks.push_back(t);
+  Workbook book(to_xlsx(doc));
+  auto heights = [&](size_t sheet) {
+    std::map<std::string, double> out;
+    auto xml = book.sheet(sheet);
+    for (Element* row : all(xml, "row")) out[row->getAttribute("r")] = row->getAttribute("ht").empty() ? 0 : std::stod(row->getAttribute("ht"));
+    return out;
+  };
+  auto body = heights(0);
+  EXPECT_GT(body["2"], 2.5 * body["1"]) << "the 200-character paragraph takes three lines or more";
+  auto table = heights(1);  // row 1 is the caption; the table starts on row 2
+  EXPECT_GT(table["3"], 2.5 * table["4"]) << "a long label in the narrow first column wraps";
+  EXPECT_NEAR(table["2"], table["4"], 0.01);
+  for (size_t i = 0; i < 2; ++i) {
+    auto xml = book.sheet(i);
+    auto setup = all(xml, "pageSetUpPr");
+    ASSERT_EQ(setup.size(), 1u) << i;
+    EXPECT_EQ(setup[0]->getAttribute("fitToPage"), "1");
+    EXPECT_EQ(all(xml, "pageSetup")[0]->getAttribute("fitToHeight"), "0");
+  }
+}
+
+}  // namespace
+}  // namespace gongkai::render

@@ -199,7 +199,17 @@ const char* marker_end(size_t k) {
   }
 }
 
+const char* kind_name(ChartKind kind) { return kind == ChartKind::kLine ? "折线图" : "柱状图"; }
+
 }  // namespace
+
+std::string svg_chart(ChartKind kind, const Chart& chart) {
+  return kind == ChartKind::kLine ? svg_line_chart(chart) : svg_bar_chart(chart);
+}
+
+std::string chart_description(ChartKind kind, const Chart& chart) {
+  return chart.description.empty() ? summary(frame(chart), kind_name(kind)) : clean_text(chart.description);
+}
 
 const std::vector<std::string>& chart_colors() {
   // Each at least 4.5:1 against white, and told apart by hue and lightness.
@@ -210,7 +220,7 @@ const std::vector<std::string>& chart_colors() {
 
 std::string svg_line_chart(const Chart& chart) {
   Frame f = frame(chart);
-  std::string out = open_svg(f, "折线图");
+  std::string out = open_svg(f, kind_name(ChartKind::kLine));
   axes(out, f, false);
   for (size_t k = 0; k < f.s; ++k) {
     const std::string& colour = chart_colors()[k % chart_colors().size()];
@@ -253,7 +263,7 @@ std::string svg_line_chart(const Chart& chart) {
 
 std::string svg_bar_chart(const Chart& chart) {
   Frame f = frame(chart);
-  std::string out = open_svg(f, "柱状图");
+  std::string out = open_svg(f, kind_name(ChartKind::kBar));
   axes(out, f, true);
   double group = f.band() * 0.8;
   double bar = f.s > 0 ? group / static_cast<double>(f.s) : 0;

@@ -33,6 +33,16 @@ std::string svg_line_chart(const Chart& chart);
 // Bars grouped by label, one per series, from zero.
 std::string svg_bar_chart(const Chart& chart);
 
+enum class ChartKind { kBar, kLine };
+
+// svg_bar_chart or svg_line_chart as `kind` says: the one drawing of a chart, which the
+// document writers also use (PDF draws this SVG as vectors, DOCX and XLSX as a PNG of it).
+std::string svg_chart(ChartKind kind, const Chart& chart);
+
+// The chart's text alternative: `description`, or when that is empty the summary of the data
+// that the SVG's <desc> carries ("柱状图，1月至12月。…").
+std::string chart_description(ChartKind kind, const Chart& chart);
+
 // The series colours, in order (hex "#rrggbb"); repeated when there are more series.
 const std::vector<std::string>& chart_colors();
 

@@ -1,5 +1,7 @@
 // Downloads built from render::Document: the assessment sheet, the confidentiality register
 // and the monthly notice-board bulletin.
+#include <optional>
+
 #include "app/assessment.h"
 #include "app/attachments.h"
 #include "app/errors.h"
@@ -40,8 +42,15 @@ void send_document(Context& c, const render::Document& doc, const std::string& b
 
 void get_assessment_export(Context& c) {
   int64_t agency = agency_of(c);
-  auto a = app::assess(*c.app.db, c.who(), agency, c.param("period"), core::Date::today_cst());
-  send_document(c, app::assessment_document(agency_name(c, agency), a), "考核-" + a.period.id);
+  core::Date today = core::Date::today_cst();
+  auto a = app::assess(*c.app.db, c.who(), agency, c.param("period"), today);
+  // The trend chart prints as the page shows it: to those who see every department.
+  std::optional<app::ScoreTrend> trend;
+  int last = app::trend_months(a.period.year, today);
+  if (last > 0 && (c.who().has(core::Role::kOffice) || c.who().has(core::Role::kLeader))) {
+    trend = app::assessment_trend(*c.app.db, c.who(), agency, a.period.year, last, today);
+  }
+  send_document(c, app::assessment_document(agency_name(c, agency), a, trend ? &*trend : nullptr), "考核-" + a.period.id);
 }
 
 void get_secrecy_register_export(Context& c) {

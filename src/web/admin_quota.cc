@@ -297,15 +297,10 @@ void assessment_page(Context& c, int status, const std::map<std::string, std::st
     }
   }
   if (who.has(Role::kOffice) || who.has(Role::kLeader)) {
-    int last = a.period.year < today.year() ? 12 : a.period.year == today.year() ? today.month() : 0;
-    if (last > 0) {
+    if (int last = app::trend_months(a.period.year, today); last > 0) {
       auto trend = app::assessment_trend(*c.app.db, who, agency, a.period.year, last, today);
-      render::Chart chart;
-      chart.title = std::to_string(a.period.year) + "年各科室月度考核得分";
-      chart.unit = "分";
-      chart.labels = trend.months;
-      for (const auto& [name, values] : trend.series) chart.series.push_back({name, values});
-      d.AddSectionDictionary("TREND")->SetValue("CHART", render::svg_line_chart(chart));
+      render::ChartBlock chart = app::trend_chart(a.period.year, trend);
+      d.AddSectionDictionary("TREND")->SetValue("CHART", render::svg_chart(chart.kind, chart.chart));
     }
   }
   if (who.has(Role::kOffice)) {

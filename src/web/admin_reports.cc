@@ -15,7 +15,6 @@
 #include "core/report_share.h"
 #include "core/report_tables.h"
 #include "render/document.h"
-#include "render/svg_chart.h"
 #include "store/directory_store.h"
 #include "web/pages.h"
 #include "web/report_handlers.h"
@@ -336,30 +335,7 @@ void get_statistics(Context& c) {
       add_option(d, "DEPT_OPT", std::to_string(dep.id), dep.name, dept && *dept == dep.id);
     }
   }
-  std::vector<std::string> months;
-  for (int m = 1; m <= 12; ++m) months.push_back(std::to_string(m) + "月");
-  render::Chart items;
-  items.title = std::to_string(year) + "年每月发布信息（按分类）";
-  items.labels = months;
-  items.unit = "条";
-  for (const auto& k : s.classes) {
-    render::ChartSeries series{k, {}};
-    for (int64_t v : s.items_by_class.at(k)) series.values.push_back(static_cast<double>(v));
-    items.series.push_back(series);
-  }
-  d.SetValue("ITEMS_CHART", render::svg_bar_chart(items));
-  render::Chart req;
-  req.title = std::to_string(year) + "年每月收到申请（按渠道）";
-  req.labels = months;
-  req.unit = "件";
-  for (const auto& ch : app::request_channels()) {
-    auto it = s.requests_by_channel.find(std::string(ch.id));
-    if (it == s.requests_by_channel.end()) continue;
-    render::ChartSeries series{std::string(ch.label), {}};
-    for (int64_t v : it->second) series.values.push_back(static_cast<double>(v));
-    req.series.push_back(series);
-  }
-  d.SetValue("REQUESTS_CHART", render::svg_line_chart(req));
+  // The charts are blocks of the document, so the page, the PDF and the XLSX show the same.
   d.SetValue("TABLES", render::to_html(doc));
   size_t index = 0;
   for (const auto& b : doc.blocks) {

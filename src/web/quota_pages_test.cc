@@ -6,6 +6,7 @@
 #include "app/quota.h"
 #include "app/test_fixture.h"
 #include "core/date.h"
+#include "render/zip_test_util.h"
 #include "store/migrations.h"
 #include "store/test_databases.h"
 #include "web/test_server.h"
@@ -185,6 +186,14 @@ TEST_F(QuotaPagesTest, ChartsAndSpreadsheetExport) {
   ASSERT_EQ(xlsx.status, 200);
   EXPECT_EQ(xlsx.body.rfind("PK", 0), 0u);
   EXPECT_NE(xlsx.headers["content-disposition"].find(".xlsx"), std::string::npos);
+  // The sheet carries the page's trend chart for those who see every department, not for a
+  // liaison (whose page has no trend either).
+  auto sheets = [&](const std::string& who) {
+    auto r = server_->get("/admin/assessment/export?period=" + this_month().substr(0, 4) + "&format=xlsx", &s_[who]);
+    return render::testing::unzip(r.body)["xl/workbook.xml"];
+  };
+  EXPECT_NE(sheets("office").find("各科室月度考核得分"), std::string::npos);
+  EXPECT_EQ(sheets("liaison").find("各科室月度考核得分"), std::string::npos);
   auto reg = server_->get("/admin/registers/secrecy/export?format=xlsx", &s_["leader"]);
   ASSERT_EQ(reg.status, 200);
   EXPECT_EQ(reg.body.rfind("PK", 0), 0u);

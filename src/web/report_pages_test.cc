@@ -1,6 +1,11 @@
 // The annual report and appeals pages against a running server: the office edits and
 // publishes, the portal lists the report with its year page and downloads.
 #include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 
 #include "app/auth.h"
 #include "app/demo.h"
@@ -156,6 +161,27 @@ TEST_F(ReportPagesTest, StatisticsWithChartsAndDownloads) {
   ASSERT_EQ(page.status, 200) << page.body.substr(0, 300);
   EXPECT_NE(page.body.find("<svg"), std::string::npos);
   EXPECT_NE(page.body.find("每月发布信息"), std::string::npos);
+  EXPECT_NE(page.body.find("<figcaption>2013年每月发布信息（按分类）</figcaption><svg"), std::string::npos);
+  EXPECT_NE(page.body.find("<figcaption>2013年每月收到申请（按渠道）</figcaption><svg"), std::string::npos);
+  auto pdf = server_->get("/admin/statistics?year=2013&format=pdf", &sessions_["office"]);
+  ASSERT_EQ(pdf.status, 200);
+  EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
+  if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
+    // The PDF download carries both charts, their text set as text.
+    std::string path = (std::filesystem::temp_directory_path() / ("gk-stats-" + std::to_string(getpid()) + ".pdf")).string();
+    std::ofstream(path, std::ios::binary) << pdf.body;
+    std::string text;
+    if (FILE* p = popen(("pdftotext -enc UTF-8 '" + path + "' - 2>/dev/null").c_str(), "r")) {
+      char buf[4096];
+      for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
+      pclose(p);
+    }
+    std::filesystem::remove(path);
+    std::erase_if(text, [](char ch) { return ch == ' ' || ch == '\n'; });
+    for (const char* s : {"2013年每月发布信息（按分类）", "2013年每月收到申请（按渠道）", "政策法规类", "12月"}) {
+      EXPECT_NE(text.find(s), std::string::npos) << s;
+    }
+  }
   auto csv = server_->get("/admin/statistics?year=2013&format=csv&table=0", &sessions_["office"]);
   ASSERT_EQ(csv.status, 200);
   EXPECT_NE(csv.body.find("政策法规类"), std::string::npos);

@@ -5,9 +5,5 @@
   <button type="submit">查看</button>
 </form>
 <p>下载全部表格：<a href="/admin/statistics?year={{YEAR}}&amp;dept={{DEPT}}&amp;format=xlsx">XLSX</a> · <a href="/admin/statistics?year={{YEAR}}&amp;dept={{DEPT}}&amp;format=pdf">PDF</a></p>
-<h2>每月发布信息</h2>
-<figure class="chart">{{ITEMS_CHART:none}}</figure>
-<h2>每月收到申请</h2>
-<figure class="chart">{{REQUESTS_CHART:none}}</figure>
 <div class="report-preview">{{TABLES:none}}</div>
 <p>各表CSV：{{#CSV}}<a href="/admin/statistics?year={{YEAR}}&amp;dept={{DEPT}}&amp;format=csv&amp;table={{INDEX}}">{{NAME}}</a> {{/CSV}}</p>
