@@ -4,6 +4,7 @@
 #include <chrono>
 #include <stdexcept>
 
+#include "store/fts5_rank.h"
 #include "store/search_pg_doc.h"
 
 namespace gongkai::store {
@@ -34,9 +35,33 @@ std::string pg_tsv(const char* title, const char* meta, const char* body) {
          meta + "), 'C') || setweight(to_tsvector('simple', " + body + "), 'B'), '" + kPgGapLexeme + "'::text)";
 }
 
+// search_stats exists from migration 14 on; migration 4 fills the index before it.
+bool has_stats(Conn& c) {
+  return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_stats'").has_value();
+}
+
+// SQLite: lowers search_stats.min_doc_tokens to cover the index rows of these items.
+void lower_min_doc_tokens(Conn& c, const std::vector<int64_t>& ids) {
+  if (ids.empty() || !has_stats(c)) return;
+  std::string sql = "SELECT sz FROM search_fts_docsize WHERE id IN (";
+  Params p;
+  p.reserve(ids.size());
+  for (int64_t id : ids) {
+    sql += p.empty() ? "?" : ", ?";
+    p.push_back(id);
+  }
+  int64_t min = -1;
+  for (const auto& r : c.query(sql + ")", p)) {
+    int64_t n = fts5_doc_tokens(r.str(0));
+    if (min < 0 || n < min) min = n;
+  }
+  if (min >= 0) c.query("UPDATE search_stats SET min_doc_tokens = ? WHERE id = 1 AND min_doc_tokens > ?", {min, min});
+}
+
 void write_one(Conn& c, const Source& s) {
   if (lite(c)) {
     c.query("INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)", {s.id, s.title, s.body, s.meta});
+    lower_min_doc_tokens(c, {s.id});
     return;
   }
   auto chunks = pg_search_chunks(s.title, s.meta, s.body);
@@ -52,8 +77,14 @@ void write_batch(Conn& c, const std::vector<Source>& batch) {
   if (lite(c)) {
     std::vector<Params> rows;
     rows.reserve(batch.size());
-    for (const auto& s : batch) rows.push_back({s.id, s.title, s.body, s.meta});
+    std::vector<int64_t> ids;
+    ids.reserve(batch.size());
+    for (const auto& s : batch) {
+      rows.push_back({s.id, s.title, s.body, s.meta});
+      ids.push_back(s.id);
+    }
     c.bulk_insert("search_fts", {"rowid", "title", "body", "meta"}, rows);
+    lower_min_doc_tokens(c, ids);
     return;
   }
   std::vector<Params> rows;
@@ -175,8 +206,19 @@ ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const Rei
   }
   // Merges FTS5's segments so that queries read one b-tree per term.
   if (lite(c) && st.items > 0) c.query("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  if (!agency_id) refresh_min_doc_tokens(c);
   st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return st;
+}
+
+void refresh_min_doc_tokens(Conn& c) {
+  if (!lite(c) || !has_stats(c)) return;
+  int64_t min = -1;
+  c.for_each("SELECT sz FROM search_fts_docsize", {}, [&](const Row& r) {
+    int64_t n = fts5_doc_tokens(r.str(0));
+    if (min < 0 || n < min) min = n;
+  });
+  c.query("UPDATE search_stats SET min_doc_tokens = ? WHERE id = 1", {std::max<int64_t>(min, 0)});
 }
 
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id) {

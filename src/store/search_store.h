@@ -14,7 +14,8 @@
 //    (search/query.h) matches as a phrase of its tokens anywhere in the title, body or meta
 //    (never across two of them), terms are ANDed, excluded terms must not match.
 //  * Ranking (SearchSort::kRelevance): SQLite bm25 with column weights title 10, body 1,
-//    meta 5; PostgreSQL ts_rank with weights A (title) 1.0, B (body) 0.4, C (meta) 0.6 and
+//    meta 5 (without filters computed by store/fts5_rank.h, which reads only the rows that
+//    can reach the page, with the same scores); PostgreSQL ts_rank with weights A (title) 1.0, B (body) 0.4, C (meta) 0.6 and
 //    length normalisation 1; then the newer publish_date, then the higher item id.
 //    kNewest/kOldest sort by publish_date then id.
 //  * Filters are on the items table: agency, class (with its sub-classes), topic (with its
@@ -67,6 +68,14 @@ using ReindexProgress = std::function<void(int64_t done, int64_t total)>;
 // Queued items stay queued (indexing them again changes nothing).
 ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress = {},
                             int batch = 1000);
+
+// SQLite: a lower bound of the length in tokens (all columns) of every row of search_fts,
+// kept in search_stats (migration 14) for the top-k ranking (store/fts5_rank.h); 0 when
+// unknown or on PostgreSQL. Writers lower it for the rows they write (index_item,
+// index_items, reindex_search), so it stays a bound; a full reindex sets it exactly.
+int64_t min_doc_tokens(Conn& c);
+// Sets it to the exact minimum over the whole index (SQLite; no-op on PostgreSQL).
+void refresh_min_doc_tokens(Conn& c);
 
 // Number of items in the index, of one agency or of all.
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id);

@@ -1,7 +1,11 @@
 // search_items(): the SQL of a search on each backend (contract in store/search_store.h).
 #include <stdexcept>
+#include <unordered_map>
+
+#include <algorithm>
 
 #include "search/cjk.h"
+#include "store/fts5_rank.h"
 #include "store/search_store.h"
 
 namespace gongkai::store {
@@ -155,10 +159,69 @@ std::string pg_hits(const search::Query& q, bool ranked, Params* p) {
   return sql;
 }
 
+bool has_filter(const SearchFilter& f) {
+  return f.agency_id || f.class_id || f.topic_id || f.department_id || f.year_from || f.year_to || f.validity;
+}
+
+// SQLite, ranked, no filter: the best offset + limit rows by bm25 from FTS5 alone
+// (store/fts5_rank.h), the total from the same pass; then the items of those rows only.
+SearchPage sqlite_top(Conn& c, const SearchQuery& sq) {
+  auto top = run_fts5_topk(c, "search_fts", search::to_fts5_match(sq.query), {10.0, 1.0, 5.0},
+                           static_cast<size_t>(sq.offset + sq.limit), min_doc_tokens(c));
+  SearchPage page;
+  page.total = top.matched;
+  std::vector<SearchHitRow> rows;
+  rows.reserve(top.hits.size());
+  for (size_t at = 0; at < top.hits.size(); at += 500) {
+    size_t end = std::min(top.hits.size(), at + 500);
+    std::string sql =
+        "SELECT i.id, i.index_no, i.title, a.slug, a.name, i.publish_date, i.validity FROM items i "
+        "JOIN agencies a ON a.id = i.agency_id WHERE i.status = 'published' AND i.id IN (";
+    Params p;
+    std::unordered_map<int64_t, double> score;
+    for (size_t k = at; k < end; ++k) {
+      sql += k == at ? "?" : ", ?";
+      p.push_back(top.hits[k].rowid);
+      score[top.hits[k].rowid] = top.hits[k].score;
+    }
+    for (const auto& r : c.query(sql + ")", p)) {
+      SearchHitRow h;
+      h.item_id = r.i64(0);
+      h.index_no = r.str(1);
+      h.title = r.str(2);
+      h.agency_slug = r.str(3);
+      h.agency_name = r.str(4);
+      h.publish_date = r.str(5);
+      h.validity = r.str(6);
+      h.rank = score[h.item_id];
+      rows.push_back(std::move(h));
+    }
+  }
+  // The order of order_by(kRelevance): score, then the newer date, then the higher id.
+  std::sort(rows.begin(), rows.end(), [](const SearchHitRow& a, const SearchHitRow& b) {
+    if (a.rank != b.rank) return a.rank > b.rank;
+    if (a.publish_date != b.publish_date) return a.publish_date > b.publish_date;
+    return a.item_id > b.item_id;
+  });
+  for (size_t k = static_cast<size_t>(sq.offset); k < rows.size() && page.rows.size() < static_cast<size_t>(sq.limit); ++k) {
+    page.rows.push_back(std::move(rows[k]));
+  }
+  return page;
+}
+
 }  // namespace
+
+int64_t min_doc_tokens(Conn& c) {
+  if (c.backend() != Backend::kSqlite) return 0;
+  auto r = c.query_one("SELECT min_doc_tokens FROM search_stats WHERE id = 1");
+  return r ? r->i64(0) : 0;
+}
 
 SearchPage search_items(Conn& c, const SearchQuery& sq) {
   if (!sq.query.ok() || sq.query.terms.empty()) throw std::invalid_argument("search query not ok");
+  if (c.backend() == Backend::kSqlite && sq.sort == SearchSort::kRelevance && sq.limit > 0 && !has_filter(sq.filter)) {
+    return sqlite_top(c, sq);
+  }
   Params p;
   std::string hits;
   // Counting and sorting by date need no score.
