@@ -31,7 +31,7 @@ struct ByKey {
 struct State {
   std::vector<double> weights;
   size_t k = 20;
-  double min_doc_tokens = 0;
+  const LengthBounds* bounds = nullptr;
   bool probe = true;    // first statement: look at the query only
   bool single = false;  // one phrase: rows read with xQueryPhrase
   bool ready = false;   // idf and avgdl known
@@ -85,7 +85,7 @@ int single_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   if (rc != SQLITE_OK) return rc;
   for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) f += s->weight(col);
   if (s->full()) {
-    double bound = (f * (kK1 + 1.0)) / (f + s->dk(s->min_doc_tokens));
+    double bound = (f * (kK1 + 1.0)) / (f + s->dk(static_cast<double>(s->bounds->at(api->xRowid(fts)))));
     if (bound < s->heap.top().key) return SQLITE_OK;
   }
   int tokens = 0;
@@ -164,7 +164,7 @@ void gk_topk(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx
     for (int i = 0; i < nphrase; ++i) sc += s->idf[i] * (s->freq[i] * (kK1 + 1.0)) / (s->freq[i] + dk);
     return sc;
   };
-  if (s->full() && score(s->dk(s->min_doc_tokens)) < s->heap.top().key) return;
+  if (s->full() && score(s->dk(static_cast<double>(s->bounds->at(api->xRowid(fts))))) < s->heap.top().key) return;
   int tokens = 0;
   if ((s->rc = api->xColumnSize(fts, -1, &tokens)) != SQLITE_OK) {
     sqlite3_result_error_code(ctx, s->rc);
@@ -193,12 +193,12 @@ struct Bind {
 }  // namespace
 
 Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& match, const std::vector<double>& weights,
-                       size_t k, int64_t min_doc_tokens) {
+                       size_t k, const LengthBounds& bounds) {
   Fts5TopK out;
   State s;
   s.weights = weights;
   s.k = std::max<size_t>(k, 1);
-  s.min_doc_tokens = static_cast<double>(std::max<int64_t>(min_doc_tokens, 0));
+  s.bounds = &bounds;
   s.out = &out;
   Bind bind(&s);
   const std::string sql = "SELECT gk_topk(" + table + ") FROM " + table + " WHERE " + table + " MATCH ?";

@@ -12,9 +12,9 @@
 //  * Speed: FTS5's bm25 reads each row's length from the %_docsize table, which costs
 //    about 1 µs a row (1 s for a character found in 900,000 items). gk_topk first takes
 //    each row's weighted term frequency f from its position lists, bounds the row's score
-//    from above with the shortest document length of the index (min_doc_tokens, a lower
-//    bound kept in search_stats, migration 14), and reads the length only when that bound
-//    reaches the k-th best score found so far. A query of one phrase is read in one pass
+//    from above with a lower bound of its length (the shortest row of its block of 1,024
+//    rowids, kept in search_length_bounds, migration 14), and reads the length only when
+//    that bound reaches the k-th best score found so far. A query of one phrase is read in one pass
 //    over that phrase's rows (xQueryPhrase) instead of once per row through SQL.
 
 #include <cstdint>
@@ -26,6 +26,16 @@ struct sqlite3;
 namespace gongkai::store {
 
 class Conn;
+
+// Lower bounds of the rows' lengths in tokens, by block of 2^kLengthBlockShift rowids.
+inline constexpr int kLengthBlockShift = 10;
+struct LengthBounds {
+  std::vector<int64_t> min_tokens;  // by block; a row of a block beyond the end: 0
+  int64_t at(int64_t rowid) const {
+    auto b = static_cast<uint64_t>(rowid) >> kLengthBlockShift;
+    return rowid >= 0 && b < min_tokens.size() ? min_tokens[b] : 0;
+  }
+};
 
 struct Fts5Hit {
   int64_t rowid = 0;
@@ -39,11 +49,11 @@ struct Fts5TopK {
 };
 
 // Runs `match` (an FTS5 expression) on `table` and keeps the best k rows by bm25 with
-// `weights` (one per column; missing columns weigh 1). min_doc_tokens must not exceed
-// the length in tokens of any row of the table (0 is always correct, just slower).
+// `weights` (one per column; missing columns weigh 1). `bounds` must not exceed the
+// length in tokens of any row (empty bounds are always correct, just slower).
 // Throws DbError on SQL errors.
 Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& match, const std::vector<double>& weights,
-                       size_t k, int64_t min_doc_tokens);
+                       size_t k, const LengthBounds& bounds);
 
 // The sum of the column sizes recorded in an FTS5 %_docsize blob (SQLite varints).
 int64_t fts5_doc_tokens(const std::string& blob);

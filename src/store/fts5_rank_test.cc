@@ -109,7 +109,7 @@ TEST_F(Fts5RankTest, TiesAtTheLastPlaceAreAllReturned) {
   fill(0);  // only the 40 identical items
   auto c = db_->acquire();
   auto top = run_fts5_topk(*c, "search_fts", search::to_fts5_match(search::parse_query("局")), {10.0, 1.0, 5.0}, 5,
-                           min_doc_tokens(*c));
+                           length_bounds(*c));
   EXPECT_EQ(top.matched, 40);
   EXPECT_EQ(top.hits.size(), 40u);  // all score the same as the fifth
   // The page takes the newest of them, then the higher id.
@@ -122,12 +122,13 @@ TEST_F(Fts5RankTest, TiesAtTheLastPlaceAreAllReturned) {
 TEST_F(Fts5RankTest, TheLengthBoundSkipsRowsButNotResults) {
   fill(600);
   auto c = db_->acquire();
-  int64_t bound = min_doc_tokens(*c);
-  EXPECT_GT(bound, 0);
+  LengthBounds bounds = length_bounds(*c);
+  ASSERT_FALSE(bounds.min_tokens.empty());
+  EXPECT_GT(bounds.at(ids_.back()), 0);
   for (const std::string q : {"局", "公开", "局 公"}) {
     std::string m = search::to_fts5_match(search::parse_query(q));
-    auto loose = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, 0);
-    auto tight = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, bound);
+    auto loose = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, LengthBounds{});
+    auto tight = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, bounds);
     EXPECT_EQ(loose.matched, tight.matched);
     auto key = [](std::vector<Fts5Hit> h) {
       std::sort(h.begin(), h.end(), [](auto& a, auto& b) { return a.rowid < b.rowid; });
@@ -141,21 +142,24 @@ TEST_F(Fts5RankTest, TheLengthBoundSkipsRowsButNotResults) {
   }
 }
 
-TEST_F(Fts5RankTest, TheLengthBoundFollowsWrites) {
+TEST_F(Fts5RankTest, TheLengthBoundsFollowWrites) {
   fill(50);
   auto c = db_->acquire();
-  int64_t before = min_doc_tokens(*c);
+  int64_t before = length_bounds(*c).at(ids_.back());
   ASSERT_GT(before, 2);
-  // A shorter item lowers the bound at once; a full reindex sets it exactly.
+  // A shorter item lowers its block's bound at once; a full reindex sets it exactly.
   Tx tx(*c);
   int64_t id = add(*c, "S1", "局", "", "2020-01-01");
+  ASSERT_EQ(id >> kLengthBlockShift, ids_.back() >> kLengthBlockShift);
   index_item(*c, id);
-  EXPECT_EQ(min_doc_tokens(*c), 1);
+  EXPECT_EQ(length_bounds(*c).at(id), 1);
   set_item_status(*c, id, "withdrawn", core::now_iso());
   index_item(*c, id);
-  EXPECT_EQ(min_doc_tokens(*c), 1);  // still a bound, just not the tightest
+  EXPECT_EQ(length_bounds(*c).at(id), 1);  // still a bound, just not the tightest
   reindex_search(*c, std::nullopt);
-  EXPECT_EQ(min_doc_tokens(*c), before);
+  EXPECT_EQ(length_bounds(*c).at(id), before);
+  // Rows of a block never written have no bound (0).
+  EXPECT_EQ(length_bounds(*c).at(id + (int64_t{5} << kLengthBlockShift)), 0);
   tx.commit();
 }
 

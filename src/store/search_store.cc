@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <stdexcept>
 
 #include "store/fts5_rank.h"
@@ -35,33 +36,41 @@ std::string pg_tsv(const char* title, const char* meta, const char* body) {
          meta + "), 'C') || setweight(to_tsvector('simple', " + body + "), 'B'), '" + kPgGapLexeme + "'::text)";
 }
 
-// search_stats exists from migration 14 on; migration 4 fills the index before it.
-bool has_stats(Conn& c) {
-  return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_stats'").has_value();
+// search_length_bounds exists from migration 14 on; migration 4 fills the index before it.
+bool has_bounds(Conn& c) {
+  return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_length_bounds'").has_value();
 }
 
-// SQLite: lowers search_stats.min_doc_tokens to cover the index rows of these items.
-void lower_min_doc_tokens(Conn& c, const std::vector<int64_t>& ids) {
-  if (ids.empty() || !has_stats(c)) return;
-  std::string sql = "SELECT sz FROM search_fts_docsize WHERE id IN (";
+// Adds one row's length to the per-block minima being computed.
+void note_length(std::map<int64_t, int64_t>& mins, int64_t rowid, const std::string& docsize) {
+  int64_t n = fts5_doc_tokens(docsize);
+  auto [it, added] = mins.emplace(rowid >> kLengthBlockShift, n);
+  if (!added && n < it->second) it->second = n;
+}
+
+// SQLite: lowers the length bounds of the blocks of these items to cover their rows.
+void lower_length_bounds(Conn& c, const std::vector<int64_t>& ids) {
+  if (ids.empty() || !has_bounds(c)) return;
+  std::string sql = "SELECT id, sz FROM search_fts_docsize WHERE id IN (";
   Params p;
   p.reserve(ids.size());
   for (int64_t id : ids) {
     sql += p.empty() ? "?" : ", ?";
     p.push_back(id);
   }
-  int64_t min = -1;
-  for (const auto& r : c.query(sql + ")", p)) {
-    int64_t n = fts5_doc_tokens(r.str(0));
-    if (min < 0 || n < min) min = n;
+  std::map<int64_t, int64_t> mins;
+  for (const auto& r : c.query(sql + ")", p)) note_length(mins, r.i64(0), r.str(1));
+  for (const auto& [block, n] : mins) {
+    c.query("INSERT INTO search_length_bounds (block, min_tokens) VALUES (?, ?) "
+            "ON CONFLICT (block) DO UPDATE SET min_tokens = min(min_tokens, excluded.min_tokens)",
+            {block, n});
   }
-  if (min >= 0) c.query("UPDATE search_stats SET min_doc_tokens = ? WHERE id = 1 AND min_doc_tokens > ?", {min, min});
 }
 
 void write_one(Conn& c, const Source& s) {
   if (lite(c)) {
     c.query("INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)", {s.id, s.title, s.body, s.meta});
-    lower_min_doc_tokens(c, {s.id});
+    lower_length_bounds(c, {s.id});
     return;
   }
   auto chunks = pg_search_chunks(s.title, s.meta, s.body);
@@ -84,7 +93,7 @@ void write_batch(Conn& c, const std::vector<Source>& batch) {
       ids.push_back(s.id);
     }
     c.bulk_insert("search_fts", {"rowid", "title", "body", "meta"}, rows);
-    lower_min_doc_tokens(c, ids);
+    lower_length_bounds(c, ids);
     return;
   }
   std::vector<Params> rows;
@@ -206,19 +215,20 @@ ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const Rei
   }
   // Merges FTS5's segments so that queries read one b-tree per term.
   if (lite(c) && st.items > 0) c.query("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
-  if (!agency_id) refresh_min_doc_tokens(c);
+  if (!agency_id) refresh_length_bounds(c);
   st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return st;
 }
 
-void refresh_min_doc_tokens(Conn& c) {
-  if (!lite(c) || !has_stats(c)) return;
-  int64_t min = -1;
-  c.for_each("SELECT sz FROM search_fts_docsize", {}, [&](const Row& r) {
-    int64_t n = fts5_doc_tokens(r.str(0));
-    if (min < 0 || n < min) min = n;
-  });
-  c.query("UPDATE search_stats SET min_doc_tokens = ? WHERE id = 1", {std::max<int64_t>(min, 0)});
+void refresh_length_bounds(Conn& c) {
+  if (!lite(c) || !has_bounds(c)) return;
+  std::map<int64_t, int64_t> mins;
+  c.for_each("SELECT id, sz FROM search_fts_docsize", {}, [&](const Row& r) { note_length(mins, r.i64(0), r.str(1)); });
+  c.exec("DELETE FROM search_length_bounds");
+  std::vector<Params> rows;
+  rows.reserve(mins.size());
+  for (const auto& [block, n] : mins) rows.push_back({block, n});
+  if (!rows.empty()) c.bulk_insert("search_length_bounds", {"block", "min_tokens"}, rows);
 }
 
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id) {

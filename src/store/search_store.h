@@ -29,6 +29,7 @@
 
 #include "search/query.h"
 #include "store/db.h"
+#include "store/fts5_rank.h"
 
 namespace gongkai::store {
 
@@ -69,13 +70,14 @@ using ReindexProgress = std::function<void(int64_t done, int64_t total)>;
 ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress = {},
                             int batch = 1000);
 
-// SQLite: a lower bound of the length in tokens (all columns) of every row of search_fts,
-// kept in search_stats (migration 14) for the top-k ranking (store/fts5_rank.h); 0 when
-// unknown or on PostgreSQL. Writers lower it for the rows they write (index_item,
-// index_items, reindex_search), so it stays a bound; a full reindex sets it exactly.
-int64_t min_doc_tokens(Conn& c);
-// Sets it to the exact minimum over the whole index (SQLite; no-op on PostgreSQL).
-void refresh_min_doc_tokens(Conn& c);
+// SQLite: lower bounds of the length in tokens (all columns) of the rows of search_fts, by
+// block of 1,024 item ids, kept in search_length_bounds (migration 14) for the top-k
+// ranking (store/fts5_rank.h); empty on PostgreSQL. Writers lower a block's bound for the
+// rows they write (index_item, index_items, reindex_search), so it stays a bound; a full
+// reindex sets every block's exactly.
+LengthBounds length_bounds(Conn& c);
+// Sets them to the exact minimum of each block over the whole index (SQLite only).
+void refresh_length_bounds(Conn& c);
 
 // Number of items in the index, of one agency or of all.
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id);

@@ -167,7 +167,7 @@ bool has_filter(const SearchFilter& f) {
 // (store/fts5_rank.h), the total from the same pass; then the items of those rows only.
 SearchPage sqlite_top(Conn& c, const SearchQuery& sq) {
   auto top = run_fts5_topk(c, "search_fts", search::to_fts5_match(sq.query), {10.0, 1.0, 5.0},
-                           static_cast<size_t>(sq.offset + sq.limit), min_doc_tokens(c));
+                           static_cast<size_t>(sq.offset + sq.limit), length_bounds(c));
   SearchPage page;
   page.total = top.matched;
   std::vector<SearchHitRow> rows;
@@ -211,10 +211,15 @@ SearchPage sqlite_top(Conn& c, const SearchQuery& sq) {
 
 }  // namespace
 
-int64_t min_doc_tokens(Conn& c) {
-  if (c.backend() != Backend::kSqlite) return 0;
-  auto r = c.query_one("SELECT min_doc_tokens FROM search_stats WHERE id = 1");
-  return r ? r->i64(0) : 0;
+LengthBounds length_bounds(Conn& c) {
+  LengthBounds b;
+  if (c.backend() != Backend::kSqlite) return b;
+  for (const auto& r : c.query("SELECT block, min_tokens FROM search_length_bounds ORDER BY block")) {
+    auto block = static_cast<size_t>(r.i64(0));
+    if (block >= b.min_tokens.size()) b.min_tokens.resize(block + 1, 0);
+    b.min_tokens[block] = r.i64(1);
+  }
+  return b;
 }
 
 SearchPage search_items(Conn& c, const SearchQuery& sq) {
