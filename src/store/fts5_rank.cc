@@ -32,8 +32,11 @@ struct State {
   std::vector<double> weights;
   size_t k = 20;
   const LengthBounds* bounds = nullptr;
-  bool probe = true;    // first statement: look at the query only
-  bool single = false;  // one phrase: rows read with xQueryPhrase
+  bool probe = true;     // first statement: look at the query only
+  bool single = false;   // one phrase: rows read with xQueryPhrase
+  bool and_only = false; // the phrases are only ANDed (no NOT): read phrase by phrase
+  bool done = false;     // the probe did the whole run
+  std::string docsize_sql;
   bool ready = false;   // idf and avgdl known
   std::vector<double> idf;
   double rows = 0;  // rows in the table
@@ -97,6 +100,81 @@ int single_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   return SQLITE_OK;
 }
 
+// The rows of one phrase in rowid order with the phrase's weighted frequency in each.
+struct PhraseRows {
+  const State* s = nullptr;
+  std::vector<int64_t> rowid;
+  std::vector<double> f;
+};
+
+int collect_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
+  auto* pr = static_cast<PhraseRows*>(user);
+  Fts5PhraseIter it;
+  int col = 0, off = 0;
+  double f = 0;
+  int rc = api->xPhraseFirst(fts, 0, &it, &col, &off);
+  if (rc != SQLITE_OK) return rc;
+  for (; col >= 0; api->xPhraseNext(fts, &it, &col, &off)) f += pr->s->weight(col);
+  pr->rowid.push_back(api->xRowid(fts));
+  pr->f.push_back(f);
+  return SQLITE_OK;
+}
+
+// Phrases only ANDed: each phrase's rows in one pass (xQueryPhrase, as for one phrase),
+// their intersection in rowid order, then the bound and the length as for one phrase. The
+// phrases' row counts are bm25's idf counts, so no pass is spent on those.
+int run_and(State* s, const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db) {
+  int n = api->xPhraseCount(fts);
+  std::vector<PhraseRows> rows(n);
+  for (int i = 0; i < n; ++i) {
+    rows[i].s = s;
+    int rc = api->xQueryPhrase(fts, i, &rows[i], collect_row);
+    if (rc != SQLITE_OK) return rc;
+    if (!std::is_sorted(rows[i].rowid.begin(), rows[i].rowid.end())) return SQLITE_INTERNAL;
+    double idf = std::log((s->rows - static_cast<double>(rows[i].rowid.size()) + 0.5) /
+                          (static_cast<double>(rows[i].rowid.size()) + 0.5));
+    s->idf[i] = idf <= 0.0 ? 1e-6 : idf;
+  }
+  sqlite3_stmt* st = nullptr;
+  int rc = sqlite3_prepare_v2(db, s->docsize_sql.c_str(), -1, &st, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  int driver = 0;
+  for (int i = 1; i < n; ++i) {
+    if (rows[i].rowid.size() < rows[driver].rowid.size()) driver = i;
+  }
+  std::vector<size_t> at(n, 0);
+  for (size_t d = 0; d < rows[driver].rowid.size() && rc == SQLITE_OK; ++d) {
+    int64_t id = rows[driver].rowid[d];
+    bool all = true;
+    for (int i = 0; i < n && all; ++i) {
+      auto& v = rows[i].rowid;
+      at[i] = static_cast<size_t>(std::lower_bound(v.begin() + static_cast<std::ptrdiff_t>(at[i]), v.end(), id) - v.begin());
+      all = at[i] < v.size() && v[at[i]] == id;
+      if (all) s->freq[i] = rows[i].f[at[i]];
+    }
+    if (!all) continue;
+    ++s->out->matched;
+    auto score = [&](double dk) {
+      double sc = 0.0;
+      for (int i = 0; i < n; ++i) sc += s->idf[i] * (s->freq[i] * (kK1 + 1.0)) / (s->freq[i] + dk);
+      return sc;
+    };
+    if (s->full() && score(s->dk(static_cast<double>(s->bounds->at(id)))) < s->heap.top().key) continue;
+    sqlite3_reset(st);
+    sqlite3_bind_int64(st, 1, id);
+    if (sqlite3_step(st) != SQLITE_ROW) {
+      rc = SQLITE_CORRUPT;
+      break;
+    }
+    std::string blob(static_cast<const char*>(sqlite3_column_blob(st, 0)), static_cast<size_t>(sqlite3_column_bytes(st, 0)));
+    ++s->out->lengths_read;
+    double dk = s->dk(static_cast<double>(fts5_doc_tokens(blob)));
+    s->offer({id, score(dk), 0, dk});
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
 int count_row(const Fts5ExtensionApi*, Fts5Context*, void* user) {
   ++*static_cast<int64_t*>(user);
   return SQLITE_OK;
@@ -139,6 +217,20 @@ void gk_topk(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx
     if (s->single) {
       s->rc = prepare(s, api, fts);
       if (s->rc == SQLITE_OK) s->rc = api->xQueryPhrase(fts, 0, s, single_row);
+      s->done = true;
+    } else if (s->and_only) {
+      s->ready = true;  // run_and counts each phrase's rows itself
+      sqlite3_int64 rows = 0, tokens = 0;
+      s->rc = api->xRowCount(fts, &rows);
+      if (s->rc == SQLITE_OK) s->rc = api->xColumnTotalSize(fts, -1, &tokens);
+      if (s->rc == SQLITE_OK) {
+        s->rows = static_cast<double>(rows);
+        s->avgdl = rows > 0 && tokens > 0 ? static_cast<double>(tokens) / static_cast<double>(rows) : 1.0;
+        s->freq.assign(api->xPhraseCount(fts), 0.0);
+        s->idf.assign(s->freq.size(), 1.0);
+        s->rc = run_and(s, api, fts, sqlite3_context_db_handle(ctx));
+      }
+      s->done = true;
     }
     if (s->rc != SQLITE_OK) sqlite3_result_error_code(ctx, s->rc);
     return;
@@ -193,17 +285,19 @@ struct Bind {
 }  // namespace
 
 Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& match, const std::vector<double>& weights,
-                       size_t k, const LengthBounds& bounds) {
+                       size_t k, const LengthBounds& bounds, bool and_only) {
   Fts5TopK out;
   State s;
   s.weights = weights;
   s.k = std::max<size_t>(k, 1);
   s.bounds = &bounds;
+  s.and_only = and_only;
+  s.docsize_sql = "SELECT sz FROM \"" + table + "_docsize\" WHERE id = ?";
   s.out = &out;
   Bind bind(&s);
   const std::string sql = "SELECT gk_topk(" + table + ") FROM " + table + " WHERE " + table + " MATCH ?";
   c.query(sql + " LIMIT 1", {match});  // one phrase: the whole run happens here
-  if (!s.single) {
+  if (!s.done) {
     s.probe = false;
     c.query(sql, {match});
   }

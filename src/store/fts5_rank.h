@@ -15,7 +15,8 @@
 //    from above with a lower bound of its length (the shortest row of its block of 1,024
 //    rowids, kept in search_length_bounds, migration 14), and reads the length only when
 //    that bound reaches the k-th best score found so far. A query of one phrase is read in one pass
-//    over that phrase's rows (xQueryPhrase) instead of once per row through SQL.
+//    over that phrase's rows (xQueryPhrase) instead of once per row through SQL; phrases
+//    joined by AND only, one pass per phrase and the intersection of their rows.
 
 #include <cstdint>
 #include <string>
@@ -50,10 +51,12 @@ struct Fts5TopK {
 
 // Runs `match` (an FTS5 expression) on `table` and keeps the best k rows by bm25 with
 // `weights` (one per column; missing columns weigh 1). `bounds` must not exceed the
-// length in tokens of any row (empty bounds are always correct, just slower).
+// length in tokens of any row (empty bounds are always correct, just slower). and_only
+// says that `match` is phrases joined by AND only (no NOT, OR or NEAR): such a query is read
+// one phrase at a time, as a single phrase is, instead of row by row through SQL.
 // Throws DbError on SQL errors.
 Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& match, const std::vector<double>& weights,
-                       size_t k, const LengthBounds& bounds);
+                       size_t k, const LengthBounds& bounds, bool and_only = false);
 
 // The sum of the column sizes recorded in an FTS5 %_docsize blob (SQLite varints).
 int64_t fts5_doc_tokens(const std::string& blob);

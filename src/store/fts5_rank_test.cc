@@ -86,7 +86,8 @@ class Fts5RankTest : public ::testing::Test {
 TEST_F(Fts5RankTest, PagesEqualTheBm25OrderOfSql) {
   fill(600);
   auto c = db_->acquire();
-  for (const std::string q : {"局", "公", "商务局", "零售总额", "局 公", "公开 -统计", "\"年度 报告\"", "没有的词", "局长"}) {
+  for (const std::string q : {"局", "公", "商务局", "零售总额", "局 公", "公开 -统计", "\"年度 报告\"", "没有的词", "局长",
+                              "公告 统计 资金", "局 没有", "-统计 局"}) {
     for (int64_t offset : {0, 20, 40, 100}) {
       SearchQuery fast = query(q, offset, 20);
       SearchQuery slow = fast;
@@ -129,6 +130,8 @@ TEST_F(Fts5RankTest, TheLengthBoundSkipsRowsButNotResults) {
     std::string m = search::to_fts5_match(search::parse_query(q));
     auto loose = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, LengthBounds{});
     auto tight = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, bounds);
+    auto by_phrase = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, bounds, true);
+    EXPECT_EQ(by_phrase.matched, tight.matched);
     EXPECT_EQ(loose.matched, tight.matched);
     auto key = [](std::vector<Fts5Hit> h) {
       std::sort(h.begin(), h.end(), [](auto& a, auto& b) { return a.rowid < b.rowid; });
@@ -137,6 +140,7 @@ TEST_F(Fts5RankTest, TheLengthBoundSkipsRowsButNotResults) {
       return ids;
     };
     EXPECT_EQ(key(loose.hits), key(tight.hits)) << q;
+    EXPECT_EQ(key(by_phrase.hits), key(tight.hits)) << q;
     EXPECT_LT(tight.lengths_read, loose.lengths_read) << q;
     EXPECT_LT(tight.lengths_read, tight.matched) << q;
   }

@@ -167,7 +167,8 @@ bool has_filter(const SearchFilter& f) {
 // (store/fts5_rank.h), the total from the same pass; then the items of those rows only.
 SearchPage sqlite_top(Conn& c, const SearchQuery& sq) {
   auto top = run_fts5_topk(c, "search_fts", search::to_fts5_match(sq.query), {10.0, 1.0, 5.0},
-                           static_cast<size_t>(sq.offset + sq.limit), length_bounds(c));
+                           static_cast<size_t>(sq.offset + sq.limit), length_bounds(c),
+                           std::none_of(sq.query.terms.begin(), sq.query.terms.end(), [](const auto& t) { return t.exclude; }));
   SearchPage page;
   page.total = top.matched;
   std::vector<SearchHitRow> rows;
