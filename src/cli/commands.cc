@@ -28,6 +28,7 @@ const std::map<std::string, Command>& commands() {
       {"reindex", {"rebuild the search index (reindex [--agency SLUG] [--json])", cmd_reindex}},
       {"report", {"write an agency's annual report (report --agency SLUG --year YYYY --out FILE)", cmd_report}},
       {"assessment", {"departments' assessment scores (assessment --agency SLUG --period 2026-Q4)", cmd_assessment}},
+      {"search", {"search the published items (search QUERY | --queries FILE [--ids])", cmd_search}},
   };
   return m;
 }

@@ -23,6 +23,7 @@ int cmd_export(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_reindex(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_report(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_assessment(const Argv& a, std::ostream& out, std::ostream& err);
+int cmd_search(const Argv& a, std::ostream& out, std::ostream& err);
 // `import requests` and `export requests` (request_commands.cc), reached through cmd_import/cmd_export.
 int cmd_import_requests(const Argv& a, std::ostream& out, std::ostream& err);
 int cmd_export_requests(const Argv& a, std::ostream& out, std::ostream& err);

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <map>
 #include <stdexcept>
 
 #include "render/body_text.h"
 #include "render/document_text.h"
+#include "store/fts5_rank.h"
 #include "store/search_pg_doc.h"
 
 namespace gongkai::store {
@@ -37,9 +39,41 @@ std::string pg_tsv(const char* title, const char* meta, const char* body) {
          meta + "), 'C') || setweight(to_tsvector('simple', " + body + "), 'B'), '" + kPgGapLexeme + "'::text)";
 }
 
+// search_length_bounds exists from migration 14 on; migration 4 fills the index before it.
+bool has_bounds(Conn& c) {
+  return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_length_bounds'").has_value();
+}
+
+// Adds one row's length to the per-block minima being computed.
+void note_length(std::map<int64_t, int64_t>& mins, int64_t rowid, const std::string& docsize) {
+  int64_t n = fts5_doc_tokens(docsize);
+  auto [it, added] = mins.emplace(rowid >> kLengthBlockShift, n);
+  if (!added && n < it->second) it->second = n;
+}
+
+// SQLite: lowers the length bounds of the blocks of these items to cover their rows.
+void lower_length_bounds(Conn& c, const std::vector<int64_t>& ids) {
+  if (ids.empty() || !has_bounds(c)) return;
+  std::string sql = "SELECT id, sz FROM search_fts_docsize WHERE id IN (";
+  Params p;
+  p.reserve(ids.size());
+  for (int64_t id : ids) {
+    sql += p.empty() ? "?" : ", ?";
+    p.push_back(id);
+  }
+  std::map<int64_t, int64_t> mins;
+  for (const auto& r : c.query(sql + ")", p)) note_length(mins, r.i64(0), r.str(1));
+  for (const auto& [block, n] : mins) {
+    c.query("INSERT INTO search_length_bounds (block, min_tokens) VALUES (?, ?) "
+            "ON CONFLICT (block) DO UPDATE SET min_tokens = min(min_tokens, excluded.min_tokens)",
+            {block, n});
+  }
+}
+
 void write_one(Conn& c, const Source& s) {
   if (lite(c)) {
     c.query("INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)", {s.id, s.title, s.body, s.meta});
+    lower_length_bounds(c, {s.id});
     return;
   }
   auto chunks = pg_search_chunks(s.title, s.meta, s.body);
@@ -55,8 +89,14 @@ void write_batch(Conn& c, const std::vector<Source>& batch) {
   if (lite(c)) {
     std::vector<Params> rows;
     rows.reserve(batch.size());
-    for (const auto& s : batch) rows.push_back({s.id, s.title, s.body, s.meta});
+    std::vector<int64_t> ids;
+    ids.reserve(batch.size());
+    for (const auto& s : batch) {
+      rows.push_back({s.id, s.title, s.body, s.meta});
+      ids.push_back(s.id);
+    }
     c.bulk_insert("search_fts", {"rowid", "title", "body", "meta"}, rows);
+    lower_length_bounds(c, ids);
     return;
   }
   std::vector<Params> rows;
@@ -178,8 +218,20 @@ ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const Rei
   }
   // Merges FTS5's segments so that queries read one b-tree per term.
   if (lite(c) && st.items > 0) c.query("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
+  if (!agency_id) refresh_length_bounds(c);
   st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return st;
+}
+
+void refresh_length_bounds(Conn& c) {
+  if (!lite(c) || !has_bounds(c)) return;
+  std::map<int64_t, int64_t> mins;
+  c.for_each("SELECT id, sz FROM search_fts_docsize", {}, [&](const Row& r) { note_length(mins, r.i64(0), r.str(1)); });
+  c.exec("DELETE FROM search_length_bounds");
+  std::vector<Params> rows;
+  rows.reserve(mins.size());
+  for (const auto& [block, n] : mins) rows.push_back({block, n});
+  if (!rows.empty()) c.bulk_insert("search_length_bounds", {"block", "min_tokens"}, rows);
 }
 
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id) {

@@ -1,7 +1,12 @@
 // search_items(): the SQL of a search on each backend (contract in store/search_store.h).
 #include <stdexcept>
+#include <optional>
+#include <unordered_map>
+
+#include <algorithm>
 
 #include "search/cjk.h"
+#include "store/fts5_rank.h"
 #include "store/search_store.h"
 
 namespace gongkai::store {
@@ -155,10 +160,107 @@ std::string pg_hits(const search::Query& q, bool ranked, Params* p) {
   return sql;
 }
 
+bool has_filter(const SearchFilter& f) {
+  return f.agency_id || f.class_id || f.topic_id || f.department_id || f.year_from || f.year_to || f.validity;
+}
+
+// SQLite, ranked: the best rows by bm25 from FTS5 alone (store/fts5_rank.h), then the
+// items of those rows only. Without filters the total comes from the same pass. With
+// filters the best k rows are taken for k = 8 and then 128 times the rows wanted, and the
+// filters applied to them: once enough pass, they are the page, since every row left out
+// scores below all of them (the ties at the k-th place are all in); the total is then
+// counted with the filters. Returns nothing when too few pass even then (the caller uses
+// the SQL plan).
+std::optional<SearchPage> sqlite_top(Conn& c, const SearchQuery& sq) {
+  const size_t want = static_cast<size_t>(sq.offset + sq.limit);
+  const bool filtered = has_filter(sq.filter);
+  const std::string match = search::to_fts5_match(sq.query);
+  const bool and_only =
+      std::none_of(sq.query.terms.begin(), sq.query.terms.end(), [](const auto& t) { return t.exclude; });
+  std::string where;
+  Params where_p;
+  add_filters(sq.filter, &where, &where_p);
+  const LengthBounds bounds = length_bounds(c);
+  for (size_t k = filtered ? want * 8 : want;; k *= 16) {
+    auto top = run_fts5_topk(c, "search_fts", match, {10.0, 1.0, 5.0}, k, bounds, and_only);
+    const bool all_scored = static_cast<int64_t>(top.hits.size()) >= top.matched;
+    std::vector<SearchHitRow> rows;
+    rows.reserve(top.hits.size());
+    for (size_t at = 0; at < top.hits.size(); at += 500) {
+      size_t end = std::min(top.hits.size(), at + 500);
+      std::string sql =
+          // NOT INDEXED: the ids are few, but the planner would rather scan an index of the
+          // filter's columns (all of an agency's items) than look them up by rowid.
+          "SELECT i.id, i.index_no, i.title, a.slug, a.name, i.publish_date, i.validity FROM items i NOT INDEXED "
+          "JOIN agencies a ON a.id = i.agency_id WHERE " + where + " AND i.id IN (";
+      Params p = where_p;
+      std::unordered_map<int64_t, double> score;
+      for (size_t j = at; j < end; ++j) {
+        sql += j == at ? "?" : ", ?";
+        p.push_back(top.hits[j].rowid);
+        score[top.hits[j].rowid] = top.hits[j].score;
+      }
+      for (const auto& r : c.query(sql + ")", p)) {
+        SearchHitRow h;
+        h.item_id = r.i64(0);
+        h.index_no = r.str(1);
+        h.title = r.str(2);
+        h.agency_slug = r.str(3);
+        h.agency_name = r.str(4);
+        h.publish_date = r.str(5);
+        h.validity = r.str(6);
+        h.rank = score[h.item_id];
+        rows.push_back(std::move(h));
+      }
+    }
+    if (filtered && rows.size() < want && !all_scored) {
+      if (k >= want * 128) return std::nullopt;
+      continue;
+    }
+    SearchPage page;
+    if (!filtered) {
+      page.total = top.matched;
+    } else if (all_scored) {
+      page.total = static_cast<int64_t>(rows.size());
+    } else {
+      Params p{match};
+      p.insert(p.end(), where_p.begin(), where_p.end());
+      page.total = c.query_int(
+          // CROSS JOIN: the matches drive (one pass of FTS5), not one MATCH per item of the agency.
+          "SELECT COUNT(*) FROM (SELECT rowid AS item_id FROM search_fts WHERE search_fts MATCH ?) h "
+          "CROSS JOIN items i NOT INDEXED ON i.id = h.item_id JOIN agencies a ON a.id = i.agency_id WHERE " + where, p);
+    }
+    // The order of order_by(kRelevance): score, then the newer date, then the higher id.
+    std::sort(rows.begin(), rows.end(), [](const SearchHitRow& a, const SearchHitRow& b) {
+      if (a.rank != b.rank) return a.rank > b.rank;
+      if (a.publish_date != b.publish_date) return a.publish_date > b.publish_date;
+      return a.item_id > b.item_id;
+    });
+    for (size_t j = static_cast<size_t>(sq.offset); j < rows.size() && page.rows.size() < static_cast<size_t>(sq.limit); ++j) {
+      page.rows.push_back(std::move(rows[j]));
+    }
+    return page;
+  }
+}
+
 }  // namespace
+
+LengthBounds length_bounds(Conn& c) {
+  LengthBounds b;
+  if (c.backend() != Backend::kSqlite) return b;
+  for (const auto& r : c.query("SELECT block, min_tokens FROM search_length_bounds ORDER BY block")) {
+    auto block = static_cast<size_t>(r.i64(0));
+    if (block >= b.min_tokens.size()) b.min_tokens.resize(block + 1, 0);
+    b.min_tokens[block] = r.i64(1);
+  }
+  return b;
+}
 
 SearchPage search_items(Conn& c, const SearchQuery& sq) {
   if (!sq.query.ok() || sq.query.terms.empty()) throw std::invalid_argument("search query not ok");
+  if (c.backend() == Backend::kSqlite && sq.sort == SearchSort::kRelevance && sq.limit > 0) {
+    if (auto page = sqlite_top(c, sq)) return std::move(*page);
+  }
   Params p;
   std::string hits;
   // Counting and sorting by date need no score.

@@ -4,6 +4,7 @@
 #include <unordered_map>
 
 #include "store/db.h"
+#include "store/fts5_rank.h"
 #include "store/fts5_tokenizer.h"
 #include "store/sqlite_hooks.h"
 
@@ -52,6 +53,7 @@ class SqliteConn final : public Conn {
     exec("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
     register_fts5_tokenizer(db_);  // the search index (store/fts5_tokenizer.h)
+    register_fts5_rank(db_);       // its top-k ranking (store/fts5_rank.h)
     run_sqlite_connection_hooks(db_);
   }
 

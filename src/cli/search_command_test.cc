@@ -1,0 +1,77 @@
+// gongkai search over the demo agency: the first page, every id, timed query lists, errors.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <unistd.h>
+
+#include "cli/commands.h"
+
+namespace gongkai::cli {
+namespace {
+
+int run(const Argv& args, std::string* out, std::string* err) {
+  std::ostringstream o, e;
+  int rc = dispatch(args, o, e);
+  *out = o.str();
+  *err = e.str();
+  return rc;
+}
+
+TEST(SearchCommand, FirstPageIdsAndQueryLists) {
+  auto dir = std::filesystem::temp_directory_path() / ("gk_search_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "g.db").string();
+  std::string out, err;
+  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
+
+  ASSERT_EQ(run({"search", "--db", db, "--per-page", "3", "报告"}, &out, &err), 0) << err;
+  ASSERT_EQ(out.rfind("共 ", 0), 0u) << out;
+  std::istringstream lines(out);
+  std::string first;
+  std::getline(lines, first);
+  int64_t total = std::stoll(first.substr(first.find(' ') + 1));
+  EXPECT_GT(total, 3);
+  int shown = 0;
+  for (std::string l; std::getline(lines, l);) {
+    EXPECT_NE(l.find("报告"), std::string::npos) << l;  // demo titles with 报告 rank first
+    ++shown;
+  }
+  EXPECT_EQ(shown, 3);
+
+  // --ids: every match, as many as the total, in ascending order.
+  std::string qfile = (dir / "q.txt").string();
+  std::ofstream(qfile) << "报告\n没有这个词\n";
+  ASSERT_EQ(run({"search", "--db", db, "--ids", "--queries", qfile}, &out, &err), 0) << err;
+  std::istringstream ids_lines(out);
+  std::string l1, l2;
+  std::getline(ids_lines, l1);
+  std::getline(ids_lines, l2);
+  ASSERT_EQ(l1.rfind("报告\t", 0), 0u) << l1;
+  std::istringstream ids(l1.substr(l1.find('\t') + 1));
+  int64_t n = 0, prev = 0, id = 0;
+  while (ids >> id) {
+    EXPECT_GT(id, prev);
+    prev = id;
+    ++n;
+  }
+  EXPECT_EQ(n, total);
+  EXPECT_EQ(l2, "没有这个词\t");
+
+  // --queries: query, milliseconds, total.
+  ASSERT_EQ(run({"search", "--db", db, "--queries", qfile}, &out, &err), 0) << err;
+  EXPECT_NE(out.find("报告\t"), std::string::npos);
+  EXPECT_NE(out.find("\t" + std::to_string(total) + "\n"), std::string::npos) << out;
+
+  EXPECT_EQ(run({"search", "--db", db, "--sort", "sideways", "报告"}, &out, &err), 1);
+  EXPECT_NE(err.find("排序"), std::string::npos) << err;
+  EXPECT_EQ(run({"search", "--db", db, "!!!"}, &out, &err), 1);
+  EXPECT_EQ(run({"search", "--db", db}, &out, &err), 2);
+  EXPECT_EQ(run({"search", "--help"}, &out, &err), 0);
+  EXPECT_NE(out.find("usage: gongkai search"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+}  // namespace
+}  // namespace gongkai::cli
