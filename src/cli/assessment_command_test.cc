@@ -7,18 +7,11 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/run_for_test.h"
 #include "core/date.h"
 
 namespace gongkai::cli {
 namespace {
-
-int run(const Argv& args, std::string* out, std::string* err) {
-  std::ostringstream o, e;
-  int rc = dispatch(args, o, e);
-  *out = o.str();
-  *err = e.str();
-  return rc;
-}
 
 TEST(AssessmentCommand, PrintsAndWritesTheDemoAgencysSheet) {
   auto dir = std::filesystem::temp_directory_path() / ("gk_assess_" + std::to_string(::getpid()));

@@ -6,17 +6,10 @@
 #include <sstream>
 
 #include "cli/commands.h"
+#include "cli/run_for_test.h"
 
 namespace gongkai::cli {
 namespace {
-
-int run(const Argv& args, std::string* out, std::string* err = nullptr) {
-  std::ostringstream o, e;
-  int rc = dispatch(args, o, e);
-  *out = o.str();
-  if (err) *err = e.str();
-  return rc;
-}
 
 class CalendarImportCommand : public ::testing::Test {
  protected:

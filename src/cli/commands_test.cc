@@ -1,4 +1,5 @@
 #include "cli/commands.h"
+#include "cli/run_for_test.h"
 
 #include <gtest/gtest.h>
 
@@ -6,14 +7,6 @@
 
 namespace gongkai::cli {
 namespace {
-
-int run(const Argv& args, std::string* out, std::string* err = nullptr) {
-  std::ostringstream o, e;
-  int rc = dispatch(args, o, e);
-  *out = o.str();
-  if (err) *err = e.str();
-  return rc;
-}
 
 TEST(Cli, HelpListsEveryCommandAndUnknownIsUsageError) {
   std::string out, err;

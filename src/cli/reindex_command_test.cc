@@ -6,17 +6,10 @@
 #include <unistd.h>
 
 #include "cli/commands.h"
+#include "cli/run_for_test.h"
 
 namespace gongkai::cli {
 namespace {
-
-int run(const Argv& args, std::string* out, std::string* err) {
-  std::ostringstream o, e;
-  int rc = dispatch(args, o, e);
-  *out = o.str();
-  *err = e.str();
-  return rc;
-}
 
 TEST(ReindexCommand, RebuildsAllOrOneAgencyWithASummary) {
   auto dir = std::filesystem::temp_directory_path() / ("gk_reindex_" + std::to_string(::getpid()));

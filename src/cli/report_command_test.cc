@@ -11,19 +11,12 @@
 
 #include "app/report_publish.h"
 #include "cli/commands.h"
+#include "cli/run_for_test.h"
 #include "store/directory_store.h"
 #include "render/zip_test_util.h"
 
 namespace gongkai::cli {
 namespace {
-
-int run(const Argv& args, std::string* out, std::string* err) {
-  std::ostringstream o, e;
-  int rc = dispatch(args, o, e);
-  *out = o.str();
-  *err = e.str();
-  return rc;
-}
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -7,19 +7,12 @@
 
 #include "app/test_fixture.h"
 #include "cli/commands.h"
+#include "cli/run_for_test.h"
 #include "store/db.h"
 #include "store/migrations.h"
 
 namespace gongkai::cli {
 namespace {
-
-int run(const Argv& args, std::string* out, std::string* err = nullptr) {
-  std::ostringstream o, e;
-  int rc = dispatch(args, o, e);
-  *out = o.str();
-  if (err) *err = e.str();
-  return rc;
-}
 
 std::string slurp(const std::filesystem::path& p) {
   std::ifstream in(p, std::ios::binary);

@@ -12,6 +12,19 @@
 namespace gongkai::store {
 namespace {
 
+// Columns 0-6 of a hit: i.id, i.index_no, i.title, a.slug, a.name, i.publish_date, i.validity.
+SearchHitRow hit_from(const Row& r) {
+  SearchHitRow h;
+  h.item_id = r.i64(0);
+  h.index_no = r.str(1);
+  h.title = r.str(2);
+  h.agency_slug = r.str(3);
+  h.agency_name = r.str(4);
+  h.publish_date = r.str(5);
+  h.validity = r.str(6);
+  return h;
+}
+
 // Appends the filters on items i (and their parameters).
 void add_filters(const SearchFilter& f, std::string* where, Params* p) {
   *where += "i.status = 'published'";
@@ -201,14 +214,7 @@ std::optional<SearchPage> sqlite_top(Conn& c, const SearchQuery& sq) {
         score[top.hits[j].rowid] = top.hits[j].score;
       }
       for (const auto& r : c.query(sql + ")", p)) {
-        SearchHitRow h;
-        h.item_id = r.i64(0);
-        h.index_no = r.str(1);
-        h.title = r.str(2);
-        h.agency_slug = r.str(3);
-        h.agency_name = r.str(4);
-        h.publish_date = r.str(5);
-        h.validity = r.str(6);
+        SearchHitRow h = hit_from(r);
         h.rank = score[h.item_id];
         rows.push_back(std::move(h));
       }
@@ -287,14 +293,7 @@ SearchPage search_items(Conn& c, const SearchQuery& sq) {
       "SELECT i.id, i.index_no, i.title, a.slug, a.name, i.publish_date, i.validity, h.score, COUNT(*) OVER ()" + from +
       where + order_by(sq.sort) + " LIMIT ? OFFSET ?";
   for (const auto& r : c.query(sql, rows_p)) {
-    SearchHitRow h;
-    h.item_id = r.i64(0);
-    h.index_no = r.str(1);
-    h.title = r.str(2);
-    h.agency_slug = r.str(3);
-    h.agency_name = r.str(4);
-    h.publish_date = r.str(5);
-    h.validity = r.str(6);
+    SearchHitRow h = hit_from(r);
     h.rank = r.real(7);
     page.total = r.i64(8);
     page.rows.push_back(std::move(h));
