@@ -35,15 +35,21 @@ fi
 "$bin" demo --db "$db" --password Kill-test-2024 >/dev/null
 
 start() {
-  port=$(( 30000 + RANDOM % 20000 ))
-  # --behind-proxy: the loop below gives every request an address of its own (X-Real-IP),
-  # so the per-address limit of the form does not stop it.
-  "$bin" serve --db "$db" --data-dir "$work" --listen "127.0.0.1:$port" --behind-proxy >>"$work/server.log" 2>&1 &
-  server=$!
-  for _ in $(seq 150); do
-    curl -fs -o /dev/null "http://127.0.0.1:$port/robots.txt" && return 0
-    kill -0 "$server" 2>/dev/null || break
-    sleep 0.2
+  # A random port may be taken (by another test or an outgoing connection): a server that
+  # exits at once is started again on another one.
+  for _ in 1 2 3 4 5; do
+    port=$(( 30000 + RANDOM % 20000 ))
+    # --behind-proxy: the loop below gives every request an address of its own (X-Real-IP),
+    # so the per-address limit of the form does not stop it.
+    "$bin" serve --db "$db" --data-dir "$work" --listen "127.0.0.1:$port" --behind-proxy >>"$work/server.log" 2>&1 &
+    server=$!
+    for _ in $(seq 150); do
+      curl -fs -o /dev/null "http://127.0.0.1:$port/robots.txt" && return 0
+      kill -0 "$server" 2>/dev/null || break
+      sleep 0.2
+    done
+    if kill -0 "$server" 2>/dev/null; then break; fi  # running but not answering: a real failure
+    wait "$server" 2>/dev/null || true
   done
   echo "kill_server: the server did not start" >&2
   cat "$work/server.log" >&2
