@@ -13,6 +13,9 @@ namespace gongkai::store {
 // backend: "sqlite" or "postgres".
 std::unique_ptr<Database> open_test_database(const std::string& backend, int pool_size = 4);
 
+// True for a test database or directory name PREFIX<pid>_... whose process has ended.
+bool leftover_of_ended_process(const std::string& name, const std::string& prefix);
+
 // True when GK_REQUIRE_PG is set, so a missing server fails instead of skipping.
 bool postgres_required();
 
