@@ -9,6 +9,7 @@
 #include "app/catalog.h"
 #include "app/demo.h"
 #include "app/errors.h"
+#include "app/request_test_inputs.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "core/outcomes.h"
@@ -44,13 +45,6 @@ RequestInput letter(const std::string& kind, const std::string& received_on) {
   in.received_on = received_on;
   in.receipt_note = "挂号信签收";
   return in;
-}
-
-EventInput ev(const std::string& kind, const std::string& date) {
-  EventInput e;
-  e.kind = kind;
-  e.date = date;
-  return e;
 }
 
 class AnnualReportTest : public ::testing::TestWithParam<std::string> {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/errors.h"
+#include "app/request_test_inputs.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "render/document.h"
@@ -13,22 +14,6 @@
 namespace gongkai::app {
 namespace {
 
-RequestInput letter_request() {
-  RequestInput in;
-  in.applicant_kind = "natural_person";
-  in.applicant_name = "张三";
-  in.phone = "0574-63012345";
-  in.address = "浙江省慈溪市白沙路街道某某路1号";
-  in.description = "慈溪市商务局2023年度商贸流通专项资金分配结果";
-  in.delivery_form = "paper";
-  in.delivery_method = "post";
-  in.id_type = "resident_id";
-  in.id_number = "330282198001011237";
-  in.channel = "letter";
-  in.received_on = "2024-09-27";
-  return in;
-}
-
 class NoticeLettersTest : public ::testing::TestWithParam<std::string> {
  protected:
   void SetUp() override {
@@ -37,7 +22,7 @@ class NoticeLettersTest : public ::testing::TestWithParam<std::string> {
     store::migrate(*db_);
     a_ = make_test_agency(*db_, "nl", "000014349");
     b_ = make_test_agency(*db_, "nm", "000014350");
-    id_ = enter_request(*db_, a_.who["clerk"], a_.id, letter_request(), new_request_keys()).id;
+    id_ = enter_request(*db_, a_.who["clerk"], a_.id, letter_request("2024-09-27"), new_request_keys()).id;
     EventInput d;
     d.kind = "decided";
     d.date = "2024-10-20";
@@ -97,7 +82,7 @@ TEST_P(NoticeLettersTest, OnlyThisAgencysHandlersSeeLetters) {
 }
 
 TEST_P(NoticeLettersTest, ALetterIssuedToAnEmailApplicantIsMailed) {
-  RequestInput in = letter_request();
+  RequestInput in = letter_request("2024-09-27");
   in.email = "applicant@example.com";
   in.delivery_form = "electronic";
   in.delivery_method = "email";
@@ -126,7 +111,7 @@ TEST_P(NoticeLettersTest, ALetterIssuedToAnEmailApplicantIsMailed) {
 }
 
 TEST_P(NoticeLettersTest, AConsultationLetterGoesToTheConsultedSideNotTheApplicant) {
-  RequestInput in = letter_request();
+  RequestInput in = letter_request("2024-09-27");
   in.email = "applicant@example.com";
   in.delivery_form = "electronic";
   in.delivery_method = "email";

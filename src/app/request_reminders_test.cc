@@ -7,6 +7,7 @@
 #include "app/errors.h"
 #include "app/fake_smtp_server.h"
 #include "app/mail_sender.h"
+#include "app/request_test_inputs.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "store/directory_store.h"
@@ -20,22 +21,6 @@ namespace {
 using core::Date;
 
 Date D(const char* s) { return *Date::parse(s); }
-
-RequestInput letter(const char* received_on) {
-  RequestInput in;
-  in.applicant_kind = "natural_person";
-  in.applicant_name = "张三";
-  in.phone = "0574-63012345";
-  in.address = "浙江省慈溪市白沙路街道某某路1号";
-  in.description = "慈溪市商务局2023年度商贸流通专项资金分配结果";
-  in.delivery_form = "paper";
-  in.delivery_method = "post";
-  in.id_type = "resident_id";
-  in.id_number = "330282198001011237";
-  in.channel = "letter";
-  in.received_on = received_on;
-  return in;
-}
 
 class RemindersTest : public ::testing::TestWithParam<std::string> {
  protected:
@@ -53,7 +38,7 @@ class RemindersTest : public ::testing::TestWithParam<std::string> {
     }
   }
   int64_t entered(TestAgency& t, const char* received_on) {
-    return enter_request(*db_, t.who["clerk"], t.id, letter(received_on), new_request_keys()).id;
+    return enter_request(*db_, t.who["clerk"], t.id, letter_request(received_on), new_request_keys()).id;
   }
 
   std::unique_ptr<store::Database> db_;
@@ -118,14 +103,14 @@ TEST_P(RemindersTest, SettledRequestsAreNotReminded) {
 }
 
 TEST_P(RemindersTest, TheApplicantIsMailedAnAcknowledgementWithoutTheSecret) {
-  RequestInput in = letter("2024-09-27");
+  RequestInput in = letter_request("2024-09-27");
   in.email = "applicant@example.com";
   in.delivery_method = "email";
   in.delivery_form = "electronic";
   auto keys = new_request_keys();
   auto r = enter_request(*db_, a_.who["clerk"], a_.id, in, keys);
   enter_request(*db_, a_.who["clerk"], a_.id, in, keys);  // a repeat mails nothing more
-  enter_request(*db_, a_.who["clerk"], a_.id, letter("2024-09-27"), new_request_keys());  // no address
+  enter_request(*db_, a_.who["clerk"], a_.id, letter_request("2024-09-27"), new_request_keys());  // no address
   auto c = db_->acquire();
   EXPECT_EQ(store::count_mail(*c, "pending"), 1);
   auto due = store::due_mail(*c, "9999", 10);

@@ -12,6 +12,7 @@
 #include "app/annual_report.h"
 #include "app/appeals.h"
 #include "app/errors.h"
+#include "app/request_test_inputs.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "store/appeal_store.h"
@@ -37,13 +38,6 @@ RequestInput letter(const char* received_on) {
   in.received_on = received_on;
   in.receipt_note = "挂号信签收";
   return in;
-}
-
-EventInput ev(const std::string& kind, const std::string& date) {
-  EventInput e;
-  e.kind = kind;
-  e.date = date;
-  return e;
 }
 
 class RequestTransferTest : public ::testing::TestWithParam<std::string> {

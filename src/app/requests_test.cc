@@ -5,6 +5,7 @@
 #include <thread>
 
 #include "app/errors.h"
+#include "app/request_test_inputs.h"
 #include "app/test_fixture.h"
 #include "core/deadline.h"
 #include "store/audit_log.h"
@@ -43,14 +44,6 @@ RequestInput letter(const char* received_on) {
   in.received_on = received_on;
   in.receipt_note = "挂号信 XA1234 签收";
   return in;
-}
-
-// The minimal form of one event.
-EventInput ev(const std::string& kind, const std::string& date) {
-  EventInput e;
-  e.kind = kind;
-  e.date = date;
-  return e;
 }
 
 std::string field_message(const ValidationError& e, const std::string& field) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "app/errors.h"
+#include "app/request_test_inputs.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "store/audit_log.h"
@@ -16,22 +17,6 @@ namespace {
 using core::Date;
 
 Date D(const char* s) { return *Date::parse(s); }
-
-RequestInput letter(const char* received_on) {
-  RequestInput in;
-  in.applicant_kind = "natural_person";
-  in.applicant_name = "张三";
-  in.phone = "0574-63012345";
-  in.address = "浙江省慈溪市白沙路街道某某路1号";
-  in.description = "慈溪市商务局2023年度商贸流通专项资金分配结果";
-  in.delivery_form = "paper";
-  in.delivery_method = "post";
-  in.id_type = "resident_id";
-  in.id_number = "330282198001011237";
-  in.channel = "letter";
-  in.received_on = received_on;
-  return in;
-}
 
 // The shipped 2024 notice as a chinese-days year file, with `extra_off` added as a holiday.
 std::string chinese_days_2024(const std::string& extra_off) {
@@ -54,7 +39,7 @@ class WorkCalendarTest : public ::testing::TestWithParam<std::string> {
     a_ = make_test_agency(*db_, "wc", "000014349");
   }
   int64_t entered(const char* received_on) {
-    return enter_request(*db_, a_.who["clerk"], a_.id, letter(received_on), new_request_keys()).id;
+    return enter_request(*db_, a_.who["clerk"], a_.id, letter_request(received_on), new_request_keys()).id;
   }
   RequestView view(int64_t id) { return view_request(*db_, a_.who["office"], a_.id, id); }
 
