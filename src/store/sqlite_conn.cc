@@ -50,9 +50,9 @@ class SqliteConn final : public Conn {
     }
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, 15000);
-    // page_size applies only when the file is created (before WAL): 8 KiB pages hold a typical
-    // item body without overflow pages and make a 1,000,000-item import 13 % faster than
-    // SQLite's 4 KiB (docs/benchmarks.md); existing files keep theirs.
+    // page_size applies only when the file is created (before WAL): with 8 KiB pages a
+    // 1,000,000-item import is 13 % faster than with SQLite's 4 KiB (docs/benchmarks.md);
+    // existing files keep theirs.
     exec("PRAGMA page_size=8192; PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"
          "PRAGMA temp_store=MEMORY; PRAGMA cache_size=-65536;");
     register_fts5_tokenizer(db_);  // the search index (store/fts5_tokenizer.h)
