@@ -26,11 +26,12 @@ int schema_version(Conn& c) {
   return static_cast<int>(c.query_int("SELECT COALESCE(MAX(version), 0) FROM schema_migrations"));
 }
 
-std::vector<int> migrate(Database& db) {
+std::vector<int> migrate(Database& db, int up_to) {
   std::vector<int> applied;
   auto c = db.acquire();
   schema_version(*c);
   for (const Migration& m : all_migrations()) {
+    if (m.version > up_to) break;
     Tx tx(*c);
     if (c->backend() == Backend::kPostgres) c->exec("SELECT pg_advisory_xact_lock(7271001)");
     if (c->query_int("SELECT COUNT(*) FROM schema_migrations WHERE version = ?", {m.version}) > 0) {
