@@ -131,7 +131,7 @@ void tune_for_bulk_load(Conn& c) {
   if (c.backend() == Backend::kSqlite) {
     c.exec("PRAGMA cache_size = -524288");  // 512 MiB
   } else {
-    // Revision rows carry the body twice and so are TOASTed; lz4 compresses several times
+    // Revision rows carry the body and so are TOASTed; lz4 compresses several times
     // faster than the default pglz. Until the end of the transaction only.
     c.exec("SET LOCAL default_toast_compression = 'lz4'");
   }
