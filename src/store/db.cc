@@ -45,6 +45,12 @@ std::string Value::as_text() const {
   return "";
 }
 
+const std::string* Value::stored_bytes() const {
+  if (auto* s = std::get_if<std::string>(&v_)) return s;
+  if (auto* b = std::get_if<Blob>(&v_)) return &b->bytes;
+  return nullptr;
+}
+
 std::optional<std::string> Row::opt_str(size_t i) const {
   if (is_null(i)) return std::nullopt;
   return str(i);

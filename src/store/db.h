@@ -68,6 +68,8 @@ class Value {
   double as_real() const;
   // Text value; numbers are formatted. NULL gives "".
   std::string as_text() const;
+  // The stored bytes of a text or blob value without a copy; nullptr for other kinds.
+  const std::string* stored_bytes() const;
 
  private:
   std::variant<std::monostate, int64_t, double, std::string, Blob> v_;
