@@ -11,6 +11,7 @@ PACKAGES=(
   libgtest-dev libgmock-dev
   poppler-utils
   librsvg2-dev
+  libjemalloc-dev
   libreoffice-writer-nogui libreoffice-calc-nogui
   chromium
   nginx wrk hyperfine curl
