@@ -37,6 +37,8 @@ class TestServer {
   TestReply send_raw(const std::string& method, const std::string& path, const std::string& content_type,
                      const std::string& body, const std::map<std::string, std::string>& headers = {});
 
+  uint16_t port() const { return socket_.address().port(); }
+
   // Serves through a page cache from now on (off by default, so that tests which change
   // data behind the server's back see the change at once).
   PageCache& enable_page_cache(std::chrono::milliseconds fresh_for = std::chrono::milliseconds(1000));
