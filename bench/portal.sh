@@ -90,6 +90,9 @@ for page in item catalog; do
   s=() d=() n=()
   for run in $(seq "$RUNS"); do
     s+=("$(rps "http://127.0.0.1:$S_PORT$path")")
+    # nginx's idle connections from the previous run each hold a gongkai thread until they
+    # time out (4 s, deploy/nginx/gongkai.conf): let them close so the direct run has all.
+    sleep 5
     d+=("$(rps "http://127.0.0.1:$G_PORT$path")")
     n+=("$(rps "http://127.0.0.1:$N_PORT$path")")
     log "$page run $run: static ${s[-1]} req/s, gongkai ${d[-1]}, through nginx ${n[-1]}; load $(cut -d' ' -f1-3 /proc/loadavg)"

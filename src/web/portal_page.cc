@@ -64,6 +64,9 @@ void PortalPage::send(int status) {
     // deploy/nginx).
     c_.resp.set("Cache-Control", "public, max-age=0, must-revalidate");
     c_.resp.set("X-Accel-Expires", accel_expires_now());
+    // As long as the "hit" of a page from the page cache: nginx logs "cache file has too
+    // long header" [crit] when a page's stored headers grow from one version to the next.
+    c_.resp.set("X-Gongkai-Cache", "new");
   }
   c_.html(status, render::expand("portal/layout.tpl", layout_));
 }
