@@ -88,4 +88,6 @@ AuditCheck verify_audit(Conn& c) {
   return out;
 }
 
+int64_t audit_sequence(Conn& c) { return c.query_int("SELECT seq FROM audit_head WHERE id = 1"); }
+
 }  // namespace gongkai::store

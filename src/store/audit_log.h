@@ -34,6 +34,10 @@ struct AuditCheck {
   std::string problem;                   // what is wrong with it, in English
 };
 
+// The number of the last entry: it moves with every audited change, in that change's
+// transaction, so readers can tell whether anything changed since they last looked.
+int64_t audit_sequence(Conn& c);
+
 // Walks the whole log and checks every link.
 AuditCheck verify_audit(Conn& c);
 

@@ -67,7 +67,7 @@ void api_classes(Context& c) {
   }
   auto conn = c.app.db->acquire();
   const char* column = scheme == "class" ? "class_id" : scheme == "topic" ? "topic_id" : "genre_id";
-  auto counts = store::count_published_by(*conn, agency.id, column);
+  auto counts = c.app.facet_counts->published_by(*conn, agency.id, column);
   auto list = store::list_categories(*conn, agency.id, scheme);
   std::map<int64_t, int64_t> rolled;
   for (const auto& cat : list) {

@@ -79,7 +79,7 @@ void get_agency_home(Context& c) {
   d.SetValue("NAME", agency.name);
   d.SetValue("SLUG", agency.slug);
   auto conn = c.app.db->acquire();
-  auto counts = store::count_published_by(*conn, agency.id, "class_id");
+  auto counts = c.app.facet_counts->published_by(*conn, agency.id, "class_id");
   int64_t total = store::count_items(*conn, agency.id, "published");
   d.SetValue("TOTAL", std::to_string(total));
   auto classes = store::list_categories(*conn, agency.id, "class");
@@ -253,11 +253,11 @@ void get_catalog(Context& c) {
     }
     return out;
   };
-  facet("信息分类", "class", tree("class", store::count_published_by(*conn, agency.id, "class_id")), f.class_id);
-  facet("主题分类", "topic", tree("topic", store::count_published_by(*conn, agency.id, "topic_id")), f.topic_id);
-  facet("体裁分类", "genre", tree("genre", store::count_published_by(*conn, agency.id, "genre_id")), f.genre_id);
+  facet("信息分类", "class", tree("class", c.app.facet_counts->published_by(*conn, agency.id, "class_id")), f.class_id);
+  facet("主题分类", "topic", tree("topic", c.app.facet_counts->published_by(*conn, agency.id, "topic_id")), f.topic_id);
+  facet("体裁分类", "genre", tree("genre", c.app.facet_counts->published_by(*conn, agency.id, "genre_id")), f.genre_id);
   {
-    auto counts = store::count_published_by(*conn, agency.id, "department_id");
+    auto counts = c.app.facet_counts->published_by(*conn, agency.id, "department_id");
     std::vector<Opt> opts;
     for (const auto& dep : store::list_departments(*conn, agency.id)) {
       if (counts.count(dep.id)) opts.push_back({dep.id, dep.name, counts[dep.id], false});
@@ -265,7 +265,7 @@ void get_catalog(Context& c) {
     facet("发布科室", "dept", opts, f.department_id);
   }
   {
-    auto years = store::count_published_by(*conn, agency.id, "pub_year");
+    auto years = c.app.facet_counts->published_by(*conn, agency.id, "pub_year");
     std::vector<Opt> opts;
     for (auto it = years.rbegin(); it != years.rend(); ++it) opts.push_back({it->first, std::to_string(it->first) + "年", it->second, false});
     facet("发布年份", "year", opts, f.year ? std::optional<int64_t>(*f.year) : std::nullopt);

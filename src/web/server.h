@@ -16,6 +16,7 @@
 #include "core/roles.h"
 #include "store/db.h"
 #include "web/context.h"
+#include "web/facet_counts.h"
 #include "web/page_cache.h"
 
 namespace gongkai::web {
@@ -32,6 +33,7 @@ struct AppState {
   store::Database* db = nullptr;
   app::BlobStore* blobs = nullptr;
   PageCache* page_cache = nullptr;  // none: every response is rendered
+  std::shared_ptr<FacetCounts> facet_counts = std::make_shared<FacetCounts>();
   ServerOptions options;
 };
 

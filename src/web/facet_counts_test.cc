@@ -1,0 +1,62 @@
+// The catalog's counts are kept while the audit sequence stands still and counted again as
+// soon as an audited change moves it, or when they are older than the longest time allowed.
+#include "web/facet_counts.h"
+
+#include <gtest/gtest.h>
+
+#include <thread>
+
+#include "app/demo.h"
+#include "store/audit_log.h"
+#include "store/directory_store.h"
+#include "store/migrations.h"
+#include "store/portal_store.h"
+#include "store/test_databases.h"
+
+namespace gongkai::web {
+namespace {
+
+using namespace std::chrono_literals;
+
+int64_t total(const std::map<int64_t, int64_t>& m) {
+  int64_t n = 0;
+  for (const auto& [k, v] : m) n += v;
+  return n;
+}
+
+class FacetCountsTest : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(FacetCountsTest, KeptUntilTheAuditSequenceMovesOrTheyAreTooOld) {
+  auto db = store::open_test_database(GetParam(), 2);
+  if (!db) GTEST_SKIP() << "no PostgreSQL";
+  store::migrate(*db);
+  app::load_demo(*db, "Demo-pass123");
+  auto c = db->acquire();
+  int64_t agency = store::find_agency_by_slug(*c, "cxswj")->id;
+  FacetCounts counts(300ms);
+  auto first = counts.published_by(*c, agency, "pub_year");
+  EXPECT_EQ(first, store::count_published_by(*c, agency, "pub_year"));
+  EXPECT_EQ(first.at(2013), 203);  // the seed's figure
+
+  // A change without an audit entry is not seen until the counts are too old ...
+  c->exec("UPDATE items SET status = 'withdrawn' WHERE id = (SELECT MIN(id) FROM items WHERE status = 'published' "
+          "AND pub_year = 2013)");
+  EXPECT_EQ(counts.published_by(*c, agency, "pub_year"), first);
+  EXPECT_EQ(total(counts.published_by(*c, agency, "class_id")), total(first) - 1) << "each column counted by itself";
+  std::this_thread::sleep_for(350ms);
+  auto aged = counts.published_by(*c, agency, "pub_year");
+  EXPECT_EQ(aged.at(2013), 202);
+
+  // ... while an audited change shows at once.
+  c->exec("UPDATE items SET status = 'withdrawn' WHERE id = (SELECT MIN(id) FROM items WHERE status = 'published' "
+          "AND pub_year = 2013)");
+  db->with_tx([&](store::Conn& tx) { store::audit(tx, {std::nullopt, "test"}, {agency, "item.withdraw", "item", "", ""}); });
+  EXPECT_EQ(counts.published_by(*c, agency, "pub_year").at(2013), 201);
+  // Agencies are kept apart.
+  EXPECT_TRUE(counts.published_by(*c, agency + 1000, "pub_year").empty());
+}
+
+INSTANTIATE_TEST_SUITE_P(Backends, FacetCountsTest, ::testing::Values("sqlite", "postgres"));
+
+}  // namespace
+}  // namespace gongkai::web
