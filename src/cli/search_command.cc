@@ -50,15 +50,19 @@ void print_ids(store::Database& db, const std::string& q, std::ostream& out) {
 }  // namespace
 
 int cmd_search(const Argv& argv, std::ostream& out, std::ostream& err) {
-  Args a(argv, {"--db", "--data-dir", "--agency", "--sort", "--per-page", "--queries"}, {"--help", "--ids"});
+  Args a(argv, {"--db", "--data-dir", "--agency", "--sort", "--per-page", "--queries"}, {"--help", "--ids", "--texts"});
   const char* help =
       "usage: gongkai search [--agency SLUG] [--sort relevance|newest|oldest] [--per-page N]\n"
-      "                      [--ids] [--db TARGET] (QUERY | --queries FILE)\n\n"
+      "                      [--ids] [--db TARGET] (QUERY | --queries FILE)\n"
+      "       gongkai search --texts [--db TARGET]\n\n"
       "Searches the published items as the portal and /api/v1/search do and prints the total\n"
       "and the first page (index number, publication date, title). With --queries, runs each\n"
       "line of FILE instead and prints one line per query: the query, milliseconds, total.\n"
       "With --ids, prints for each query the ids of ALL matching items (query, a tab, the ids\n"
-      "in ascending order), for checking recall.\n\n"
+      "in ascending order), for checking recall.\n"
+      "With --texts, prints what a search can match instead: one line per published item with\n"
+      "its id, publication date, title, body text, and 文号 and 主题词, separated by tabs\n"
+      "(tabs and line breaks inside them as spaces), in id order.\n\n"
       "  --agency SLUG     only this agency's items (default: all)\n"
       "  --sort S          relevance (default), newest or oldest\n"
       "  --per-page N      results on the first page (default 20, at most 1000)\n"
@@ -69,6 +73,28 @@ int cmd_search(const Argv& argv, std::ostream& out, std::ostream& err) {
     return 0;
   }
   bool from_file = a.has("--queries");
+  if (a.ok() && a.has("--texts")) {
+    if (!a.positional().empty() || from_file) {
+      err << "gongkai search: --texts takes no query\n" << help;
+      return 2;
+    }
+    auto db = store::Database::open(database_target(a), 1);
+    store::migrate(*db);
+    auto conn = db->acquire();
+    auto field = [&](const std::string& v) {
+      for (char ch : v) out << (ch == '\t' || ch == '\n' || ch == '\r' ? ' ' : ch);
+    };
+    store::for_each_index_text(*conn, [&](const store::IndexText& t) {
+      out << t.item_id << '\t' << t.publish_date << '\t';
+      field(t.title);
+      out << '\t';
+      field(t.body);
+      out << '\t';
+      field(t.meta);
+      out << '\n';
+    });
+    return 0;
+  }
   if (!a.ok() || a.positional().size() != (from_file ? 0u : 1u)) {
     err << (a.ok() ? "" : "gongkai search: " + a.error() + "\n") << help;
     return 2;

@@ -1,6 +1,7 @@
 // gongkai search over the demo agency: the first page, every id, timed query lists, errors.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -63,6 +64,41 @@ TEST(SearchCommand, FirstPageIdsAndQueryLists) {
   EXPECT_EQ(run({"search", "--db", db}, &out, &err), 2);
   EXPECT_EQ(run({"search", "--help"}, &out, &err), 0);
   EXPECT_NE(out.find("usage: gongkai search"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(SearchCommand, TextsAreWhatASearchCanMatch) {
+  auto dir = std::filesystem::temp_directory_path() / ("gk_search_texts_" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::string db = (dir / "g.db").string();
+  std::string out, err;
+  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
+  ASSERT_EQ(run({"search", "--db", db, "--texts"}, &out, &err), 0) << err;
+  std::istringstream lines(out);
+  int64_t n = 0, prev = 0;
+  std::string some_title, some_id;
+  for (std::string l; std::getline(lines, l); ++n) {
+    std::vector<std::string> f;
+    std::istringstream fields(l);
+    for (std::string x; std::getline(fields, x, '\t');) f.push_back(x);
+    ASSERT_EQ(f.size(), 5u) << l.substr(0, 200);
+    int64_t id = std::stoll(f[0]);
+    EXPECT_GT(id, prev);
+    prev = id;
+    EXPECT_EQ(f[1].size(), 10u) << "publication date " << f[1];
+    EXPECT_FALSE(f[3].empty());
+    EXPECT_EQ(f[3].find('<'), std::string::npos) << "the body as text, not HTML: " << f[3].substr(0, 120);
+    if (n == 100) some_title = f[2], some_id = f[0];
+  }
+  EXPECT_GE(n, 517) << "the seed's 517 published items at least";
+  // The title of one of them finds it.
+  std::string qfile = (dir / "q.txt").string();
+  std::ofstream(qfile) << "\"" << some_title << "\"\n";
+  ASSERT_EQ(run({"search", "--db", db, "--ids", "--queries", qfile}, &out, &err), 0) << err;
+  std::string ids = " " + out.substr(out.find('\t') + 1);
+  std::replace(ids.begin(), ids.end(), '\n', ' ');
+  EXPECT_NE(ids.find(" " + some_id + " "), std::string::npos) << some_title << " → " << out.substr(0, 300);
+  EXPECT_EQ(run({"search", "--db", db, "--texts", "报告"}, &out, &err), 2);
   std::filesystem::remove_all(dir);
 }
 

@@ -277,4 +277,18 @@ std::optional<FilterTarget> find_department_any(Conn& c, int64_t department_id) 
   return FilterTarget{r->i64(0), r->i64(1), r->str(2), ""};
 }
 
+void for_each_index_text(Conn& c, const std::function<void(const IndexText&)>& fn) {
+  IndexText t;
+  c.for_each("SELECT i.id, i.publish_date, r.title, r.body_html, r.doc_no, r.keywords FROM items i "
+             "JOIN item_revisions r ON r.id = i.published_rev_id WHERE i.status = 'published' ORDER BY i.id",
+             {}, [&](const Row& r) {
+               t.item_id = r.i64(0);
+               t.publish_date = r.str(1);
+               t.title = r.str(2);
+               t.body = render::sanitized_body_text(r.str(3));
+               t.meta = meta_of(r.str(4), r.str(5));
+               fn(t);
+             });
+}
+
 }  // namespace gongkai::store

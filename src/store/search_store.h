@@ -82,6 +82,14 @@ void refresh_length_bounds(Conn& c);
 // Number of items in the index, of one agency or of all.
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id);
 
+// One published item's texts as its index entry is made from them.
+struct IndexText {
+  int64_t item_id = 0;
+  std::string publish_date, title, body, meta;  // body: the text of the sanitised HTML
+};
+// Every published item's texts, in id order (`gongkai search --texts`).
+void for_each_index_text(Conn& c, const std::function<void(const IndexText&)>& fn);
+
 enum class SearchSort { kRelevance, kNewest, kOldest };
 
 struct SearchFilter {
