@@ -19,7 +19,7 @@
 #        STEPS    any of: corpus truth sphinx xapian gongkai report (default: all)
 #        PASSES   timed passes (default 3); REINDEX=1 also times `gongkai reindex` on the copy;
 #        RECALL=0 skips Gongkai's full result sets (they take ~25 min at 1,000,000 items)
-# Needs python3-xapian, sphinxsearch and python3-pymysql (installed here when missing; the
+# Needs python3-xapian, xapian-tools, sphinxsearch and python3-pymysql (installed here when missing; the
 # product does not use them), sqlite3, curl and bc.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,7 +41,7 @@ since() { printf '%.1f' "$(echo "$(now) - $1" | bc)"; }
 load() { echo "load $(cut -d' ' -f1-3 /proc/loadavg); busiest: $(ps -eo pcpu,comm --sort=-pcpu | sed -n 2,5p | awk '{printf "%s %s%%, ", $2, $1}')"; }
 
 missing=()
-for p in python3-xapian sphinxsearch python3-pymysql; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
+for p in python3-xapian xapian-tools sphinxsearch python3-pymysql; do dpkg -s "$p" >/dev/null 2>&1 || missing+=("$p"); done
 if ((${#missing[@]})); then apt-get install -y "${missing[@]}" >/dev/null; fi
 
 log "# $(date -u +%FT%TZ) search benchmark, $(wc -l <"$Q") queries, $PASSES passes, $(nproc) cores; $(load)"
@@ -74,7 +74,7 @@ fi
 if step xapian; then
   rm -rf "$WORK/xapian"
   t0=$(now)
-  XAPIAN_FLUSH_THRESHOLD=50000 $PY "$PEERS" xapian-build "$WORK/corpus.tsv" "$WORK/xapian" >/dev/null
+  $PY "$PEERS" xapian-build "$WORK/corpus.tsv" "$WORK/xapian" >/dev/null
   log "xapian: built in $(since "$t0") s, index $(du -sh "$WORK/xapian" | cut -f1); $(load)"
   $PY "$PEERS" xapian-run "$WORK/xapian" "$Q" "$WORK/xapian.json" "$WORK/truth.pkl" | tee -a "$OUT"
   # The same with exact totals (Xapian's default total is an estimate).

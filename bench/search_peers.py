@@ -138,14 +138,23 @@ def summary_line(res, n):
 
 # ---- Xapian ---------------------------------------------------------------------------------
 
-def cmd_xapian_build(corpus, dbdir):
+SHARD = 50000  # documents per Xapian shard
+
+
+def xapian_build_shard(args):
+    """Builds one shard from the corpus lines [first, first + SHARD) in memory, one flush."""
     import xapian
-    t0 = time.time()
-    db = xapian.WritableDatabase(dbdir, xapian.DB_CREATE_OR_OVERWRITE)
+    corpus, shard_dir, first = args
+    os.environ["XAPIAN_FLUSH_THRESHOLD"] = str(SHARD + 1)
+    db = xapian.WritableDatabase(shard_dir, xapian.DB_CREATE_OR_OVERWRITE)
     tg = xapian.TermGenerator()
     tg.set_flags(xapian.TermGenerator.FLAG_CJK_NGRAM)
     n = 0
-    for did, date, title, body, meta in corpus_rows(corpus):
+    for k, (did, date, title, body, meta) in enumerate(corpus_rows(corpus)):
+        if k < first:
+            continue
+        if k >= first + SHARD:
+            break
         doc = xapian.Document()
         tg.set_document(doc)
         # Without positions: FLAG_CJK_NGRAM queries are ANDs of the query's unigrams and
@@ -156,10 +165,34 @@ def cmd_xapian_build(corpus, dbdir):
         doc.add_value(0, date)
         db.replace_document(did, doc)
         n += 1
-        if n % 50000 == 0:
-            print(f"xapian: {n} documents, {time.time() - t0:.0f} s", flush=True)
     db.commit()
     db.close()
+    return n
+
+
+def cmd_xapian_build(corpus, dbdir):
+    """Shards of SHARD documents, built two at a time (each in memory with one flush), then
+    merged by xapian-compact keeping the document ids. One database flushed every 50,000
+    documents took 25 minutes for the first 150,000 of 900,000 here: each flush merges into
+    everything written before."""
+    import multiprocessing
+    import shutil
+    import subprocess
+    t0 = time.time()
+    with open(corpus, encoding="utf-8") as f:
+        total = sum(1 for _ in f)
+    shards = [(corpus, f"{dbdir}.shard{i:03d}", first) for i, first in enumerate(range(0, total, SHARD))]
+    with multiprocessing.Pool(min(2, os.cpu_count() or 1)) as pool:
+        n = sum(pool.map(xapian_build_shard, shards))
+    print(f"xapian: {len(shards)} shards, {n} documents, {time.time() - t0:.0f} s", flush=True)
+    shutil.rmtree(dbdir, ignore_errors=True)
+    if len(shards) == 1:
+        os.rename(shards[0][1], dbdir)
+    else:
+        subprocess.run(["xapian-compact", "--no-renumber", "--multipass"] + [s[1] for s in shards] + [dbdir],
+                       check=True, stdout=subprocess.DEVNULL)
+        for s in shards:
+            shutil.rmtree(s[1])
     print(f"xapian: built {n} documents in {time.time() - t0:.1f} s")
 
 
