@@ -120,6 +120,20 @@ int collect_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   return SQLITE_OK;
 }
 
+// The first index at or after `from` whose rowid is not below `id`. The ids asked for
+// ascend, so the answer is usually a few rows on: look 1, 2, 4 … rows ahead, then search
+// only that stretch (a search over all the remaining rows each time cost more than the
+// rest of the intersection).
+size_t seek(const std::vector<int64_t>& v, size_t from, int64_t id) {
+  size_t lo = from, step = 1;
+  while (lo + step <= v.size() && v[lo + step - 1] < id) {
+    lo += step;
+    step *= 2;
+  }
+  auto hi = v.begin() + static_cast<std::ptrdiff_t>(std::min(v.size(), lo + step));
+  return static_cast<size_t>(std::lower_bound(v.begin() + static_cast<std::ptrdiff_t>(lo), hi, id) - v.begin());
+}
+
 // Phrases only ANDed: each phrase's rows in one pass (xQueryPhrase, as for one phrase),
 // their intersection in rowid order, then the bound and the length as for one phrase. The
 // phrases' row counts are bm25's idf counts, so no pass is spent on those.
@@ -148,7 +162,7 @@ int run_and(State* s, const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db
     bool all = true;
     for (int i = 0; i < n && all; ++i) {
       auto& v = rows[i].rowid;
-      at[i] = static_cast<size_t>(std::lower_bound(v.begin() + static_cast<std::ptrdiff_t>(at[i]), v.end(), id) - v.begin());
+      at[i] = seek(v, at[i], id);
       all = at[i] < v.size() && v[at[i]] == id;
       if (all) s->freq[i] = rows[i].f[at[i]];
     }

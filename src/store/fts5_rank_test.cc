@@ -150,7 +150,8 @@ TEST_F(Fts5RankTest, TheLengthBoundSkipsRowsButNotResults) {
   LengthBounds bounds = length_bounds(*c);
   ASSERT_FALSE(bounds.min_tokens.empty());
   EXPECT_GT(bounds.at(ids_.back()), 0);
-  for (const std::string q : {"局", "公开", "局 公"}) {
+  // The AND queries intersect rows of very different counts (the seek over the longer).
+  for (const std::string q : {"局", "公开", "局 公", "零售总额 局", "统计 公告 通知"}) {
     std::string m = search::to_fts5_match(search::parse_query(q));
     auto loose = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, LengthBounds{});
     auto tight = run_fts5_topk(*c, "search_fts", m, {10.0, 1.0, 5.0}, 20, bounds);
