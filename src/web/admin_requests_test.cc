@@ -3,6 +3,7 @@
 
 #include "app/auth.h"
 #include "app/request_reminders.h"
+#include "app/request_test_inputs.h"
 #include "app/requests.h"
 #include "app/test_fixture.h"
 #include "app/work_calendar.h"
@@ -14,22 +15,6 @@
 namespace gongkai::web {
 namespace {
 
-app::RequestInput letter(const char* received_on) {
-  app::RequestInput in;
-  in.applicant_kind = "natural_person";
-  in.applicant_name = "张三";
-  in.phone = "0574-63012345";
-  in.address = "浙江省慈溪市白沙路街道某某路1号";
-  in.description = "慈溪市商务局2023年度商贸流通专项资金分配结果";
-  in.delivery_form = "paper";
-  in.delivery_method = "post";
-  in.id_type = "resident_id";
-  in.id_number = "330282198001011237";
-  in.channel = "letter";
-  in.received_on = received_on;
-  return in;
-}
-
 class AdminRequestsTest : public ::testing::Test {
  protected:
   void SetUp() override {
@@ -40,7 +25,7 @@ class AdminRequestsTest : public ::testing::Test {
   }
   app::Session as(const std::string& role) { return app::login(*db_, "web." + role, "password123", "127.0.0.1"); }
   int64_t entered(const char* received_on) {
-    return app::enter_request(*db_, a_.who["clerk"], a_.id, letter(received_on), app::new_request_keys()).id;
+    return app::enter_request(*db_, a_.who["clerk"], a_.id, app::letter_request(received_on), app::new_request_keys()).id;
   }
 
   std::unique_ptr<store::Database> db_;
