@@ -1,5 +1,6 @@
 // gk_topk: bm25 top-k over FTS5 reading row lengths only where needed (store/fts5_rank.h).
 #include "store/fts5_rank.h"
+#include "store/fts5_tokenizer.h"
 
 #include <sqlite3.h>
 
@@ -279,16 +280,6 @@ void gk_topk(const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3_context* ctx
   ++s->out->lengths_read;
   double dk = s->dk(tokens);
   s->offer({api->xRowid(fts), score(dk), 0, dk});
-}
-
-fts5_api* fts5_api_of(sqlite3* db) {
-  fts5_api* api = nullptr;
-  sqlite3_stmt* st = nullptr;
-  if (sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, nullptr) != SQLITE_OK) return nullptr;
-  sqlite3_bind_pointer(st, 1, reinterpret_cast<void*>(&api), "fts5_api_ptr", nullptr);
-  sqlite3_step(st);
-  sqlite3_finalize(st);
-  return api;
 }
 
 struct Bind {

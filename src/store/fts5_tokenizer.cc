@@ -50,6 +50,8 @@ int x_tokenize(Fts5Tokenizer*, void* ctx, int flags, const char* text, int n_tex
 
 fts5_tokenizer g_tokenizer = {x_create, x_delete, x_tokenize};
 
+}  // namespace
+
 fts5_api* fts5_api_of(sqlite3* db) {
   fts5_api* api = nullptr;
   sqlite3_stmt* st = nullptr;
@@ -59,8 +61,6 @@ fts5_api* fts5_api_of(sqlite3* db) {
   sqlite3_finalize(st);
   return api;
 }
-
-}  // namespace
 
 int register_fts5_tokenizer(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);

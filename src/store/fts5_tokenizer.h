@@ -9,6 +9,7 @@
 // so the connection that creates the FTS5 table (migration 4) has it too.
 
 struct sqlite3;
+struct fts5_api;
 
 namespace gongkai::store {
 
@@ -16,5 +17,9 @@ inline constexpr const char* kFts5TokenizerName = "gongkai";
 
 // Registers the tokenizer on `db`. Returns an SQLite result code (SQLITE_OK on success).
 int register_fts5_tokenizer(sqlite3* db);
+
+// The FTS5 extension API of `db` (for registering tokenizers and auxiliary functions), or
+// nullptr when SQLite has no FTS5.
+fts5_api* fts5_api_of(sqlite3* db);
 
 }  // namespace gongkai::store
