@@ -154,6 +154,12 @@ void Database::release(std::unique_ptr<Conn> c) {
   cv_.notify_one();
 }
 
+std::string placeholders(size_t n) {
+  std::string out = "(";
+  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  return out + ")";
+}
+
 std::string to_dollar_placeholders(std::string_view sql) {
   std::string out;
   out.reserve(sql.size() + 16);

@@ -216,4 +216,7 @@ std::unique_ptr<Conn> open_postgres(const std::string& url);
 // Rewrites `?` placeholders to $1, $2, ... outside quotes and comments.
 std::string to_dollar_placeholders(std::string_view sql);
 
+// "(?, ?, ?)": n placeholders for an IN list.
+std::string placeholders(size_t n);
+
 }  // namespace gongkai::store

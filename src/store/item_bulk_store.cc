@@ -58,9 +58,7 @@ std::unordered_set<std::string> taken_index_nos(Conn& c, const std::vector<std::
   if (candidates.empty()) return taken;
   // Always kInChunk parameters (the last chunk padded with a repeat), so one prepared
   // statement serves every chunk.
-  std::string sql = "SELECT index_no FROM items WHERE index_no IN (";
-  for (size_t i = 0; i < kInChunk; ++i) sql += i ? ", ?" : "?";
-  sql += ")";
+  const std::string sql = "SELECT index_no FROM items WHERE index_no IN " + placeholders(kInChunk);
   Params p;
   p.reserve(kInChunk);
   for (size_t start = 0; start < candidates.size(); start += kInChunk) {

@@ -286,12 +286,8 @@ RevisionPage list_revisions_filtered(Conn& c, const RevisionFilter& f) {
   Params p{f.agency_id};
   auto in_list = [&](const char* col, const std::vector<std::string>& vals) {
     if (vals.empty()) return;
-    where += std::string(" AND ") + col + " IN (";
-    for (size_t i = 0; i < vals.size(); ++i) {
-      where += i ? ", ?" : "?";
-      p.push_back(vals[i]);
-    }
-    where += ")";
+    where += std::string(" AND ") + col + " IN " + placeholders(vals.size());
+    p.insert(p.end(), vals.begin(), vals.end());
   };
   in_list("state", f.states);
   in_list("step", f.steps);

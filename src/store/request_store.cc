@@ -51,13 +51,6 @@ std::optional<RequestRow> one(Conn& c, const std::string& where, const Params& p
   return request_from(*r);
 }
 
-// "(?, ?, ?)" for n values.
-std::string placeholders(size_t n) {
-  std::string out = "(";
-  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
-  return out + ")";
-}
-
 }  // namespace
 
 int64_t insert_request(Conn& c, const RequestRow& r) {

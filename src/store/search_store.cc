@@ -54,15 +54,11 @@ void note_length(std::map<int64_t, int64_t>& mins, int64_t rowid, const std::str
 // SQLite: lowers the length bounds of the blocks of these items to cover their rows.
 void lower_length_bounds(Conn& c, const std::vector<int64_t>& ids) {
   if (ids.empty() || !has_bounds(c)) return;
-  std::string sql = "SELECT id, sz FROM search_fts_docsize WHERE id IN (";
-  Params p;
-  p.reserve(ids.size());
-  for (int64_t id : ids) {
-    sql += p.empty() ? "?" : ", ?";
-    p.push_back(id);
-  }
+  Params p(ids.begin(), ids.end());
   std::map<int64_t, int64_t> mins;
-  for (const auto& r : c.query(sql + ")", p)) note_length(mins, r.i64(0), r.str(1));
+  for (const auto& r : c.query("SELECT id, sz FROM search_fts_docsize WHERE id IN " + placeholders(ids.size()), p)) {
+    note_length(mins, r.i64(0), r.str(1));
+  }
   for (const auto& [block, n] : mins) {
     c.query("INSERT INTO search_length_bounds (block, min_tokens) VALUES (?, ?) "
             "ON CONFLICT (block) DO UPDATE SET min_tokens = min(min_tokens, excluded.min_tokens)",
@@ -132,14 +128,8 @@ void index_item(Conn& c, int64_t item_id) {
 
 void index_items(Conn& c, const std::vector<int64_t>& item_ids) {
   if (item_ids.empty()) return;
-  std::string in = "(";
-  Params p;
-  p.reserve(item_ids.size());
-  for (int64_t id : item_ids) {
-    in += p.empty() ? "?" : ",?";
-    p.push_back(id);
-  }
-  in += ")";
+  const std::string in = placeholders(item_ids.size());
+  Params p(item_ids.begin(), item_ids.end());
   if (lite(c)) c.query("DELETE FROM search_fts WHERE rowid IN " + in, p);
   else c.query("DELETE FROM search_docs WHERE item_id IN " + in, p);
   std::vector<Source> rows;
@@ -251,13 +241,8 @@ std::vector<SnippetSource> snippet_sources(Conn& c, const std::vector<int64_t>& 
   if (item_ids.empty()) return out;
   std::string sql =
       "SELECT i.id, r.title, r.body_html FROM items i JOIN item_revisions r ON r.id = i.published_rev_id "
-      "WHERE i.status = 'published' AND i.id IN (";
-  Params p;
-  for (size_t k = 0; k < item_ids.size(); ++k) {
-    sql += k ? ", ?" : "?";
-    p.push_back(item_ids[k]);
-  }
-  sql += ")";
+      "WHERE i.status = 'published' AND i.id IN " + placeholders(item_ids.size());
+  Params p(item_ids.begin(), item_ids.end());
   for (const auto& r : c.query(sql, p)) {
     out.push_back({r.i64(0), r.str(1),
                    render::utf8_prefix(render::sanitized_body_text(r.str(2)), static_cast<size_t>(max_chars))});

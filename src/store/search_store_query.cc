@@ -205,15 +205,14 @@ std::optional<SearchPage> sqlite_top(Conn& c, const SearchQuery& sq) {
           // NOT INDEXED: the ids are few, but the planner would rather scan an index of the
           // filter's columns (all of an agency's items) than look them up by rowid.
           "SELECT i.id, i.index_no, i.title, a.slug, a.name, i.publish_date, i.validity FROM items i NOT INDEXED "
-          "JOIN agencies a ON a.id = i.agency_id WHERE " + where + " AND i.id IN (";
+          "JOIN agencies a ON a.id = i.agency_id WHERE " + where + " AND i.id IN " + placeholders(end - at);
       Params p = where_p;
       std::unordered_map<int64_t, double> score;
       for (size_t j = at; j < end; ++j) {
-        sql += j == at ? "?" : ", ?";
         p.push_back(top.hits[j].rowid);
         score[top.hits[j].rowid] = top.hits[j].score;
       }
-      for (const auto& r : c.query(sql + ")", p)) {
+      for (const auto& r : c.query(sql, p)) {
         SearchHitRow h = hit_from(r);
         h.rank = score[h.item_id];
         rows.push_back(std::move(h));
