@@ -13,12 +13,12 @@
 
 #include "render/chart_image.h"
 #include "render/document.h"
+#include "render/pdf_test_util.h"
 #include "render/zip_test_util.h"
 
 namespace gongkai::render {
 namespace {
 
-namespace fs = std::filesystem;
 
 ChartBlock items_chart() {
   ChartBlock c;
@@ -46,34 +46,17 @@ Document document_with_chart(bool with_chart) {
   return doc;
 }
 
-std::string run(const std::string& cmd) {
-  std::string out;
-  FILE* p = popen(cmd.c_str(), "r");
-  if (!p) return out;
-  char buf[65536];
-  for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-  pclose(p);
-  return out;
-}
-
 bool have(const char* tool) { return std::system(("command -v " + std::string(tool) + " >/dev/null 2>&1").c_str()) == 0; }
 
-struct TempPdf {
-  fs::path path;
-  explicit TempPdf(const std::string& bytes) {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("gk-chart-" + std::to_string(getpid()) + "-" + std::to_string(++n) + ".pdf");
-    std::ofstream(path, std::ios::binary) << bytes;
-  }
-  ~TempPdf() { fs::remove(path); }
-};
+using testing::PdfFile;
+using testing::squash;
 
 // Page 1 rasterised by pdftoppm at 36 dpi as a binary PPM (P6).
 struct Raster {
   int width = 0, height = 0;
   std::string pixels;  // RGB
-  explicit Raster(const fs::path& pdf) {
-    std::string ppm = run("pdftoppm -r 36 -f 1 -l 1 '" + pdf.string() + "' 2>/dev/null");
+  explicit Raster(const PdfFile& pdf) {
+    std::string ppm = pdf.run("pdftoppm -r 36 -f 1 -l 1");
     int maxval = 0, used = 0;
     if (std::sscanf(ppm.c_str(), "P6 %d %d %d%n", &width, &height, &maxval, &used) != 3 || maxval != 255) return;
     pixels = ppm.substr(static_cast<size_t>(used) + 1);
@@ -106,20 +89,12 @@ struct Raster {
   }
 };
 
-std::string squash(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\n') out += c;
-  }
-  return out;
-}
-
 TEST(DocumentChart, PdfDrawsTheChartAsVectorsWithItsText) {
   if (!have("pdftoppm") || !have("pdftotext") || !have("pdfimages")) GTEST_SKIP() << "poppler-utils not installed";
-  TempPdf with(to_pdf(document_with_chart(true)));
-  TempPdf without(to_pdf(document_with_chart(false)));
+  PdfFile with(to_pdf(document_with_chart(true)));
+  PdfFile without(to_pdf(document_with_chart(false)));
 
-  Raster page(with.path), plain(without.path);
+  Raster page(with), plain(without);
   ASSERT_GT(page.height, 0) << "pdftoppm gave no image";
   // The bars are drawn, in the upper half of the page below the title and the first
   // paragraph; the same document without the chart has no such colour anywhere.
@@ -134,12 +109,12 @@ TEST(DocumentChart, PdfDrawsTheChartAsVectorsWithItsText) {
   EXPECT_GT(last - plain_last, page.height / 5) << "the chart pushes the text after it down";
 
   // Text in the chart stays text: the caption, the axis labels, the unit and the legend.
-  std::string text = squash(run("pdftotext -enc UTF-8 '" + with.path.string() + "' - 2>/dev/null"));
+  std::string text = with.text();
   for (const char* s : {"2013年每月发布信息（按分类）", "1月", "6月", "12月", "条", "政策法规类", "便民服务类", "图后的正文。"}) {
     EXPECT_NE(text.find(s), std::string::npos) << s << "\n" << text;
   }
   // Vector graphics: no bitmap image in the file (pdfimages lists a header and a rule only).
-  std::string images = run("pdfimages -list '" + with.path.string() + "' 2>/dev/null");
+  std::string images = with.run("pdfimages -list");
   EXPECT_EQ(std::count(images.begin(), images.end(), '\n'), 2) << images;
 }
 
@@ -148,8 +123,8 @@ TEST(DocumentChart, APdfChartThatDoesNotFitMovesToTheNextPage) {
   Document doc;
   for (int i = 0; i < 18; ++i) doc.blocks.push_back(Paragraph{"正文第" + std::to_string(i + 1) + "段。"});
   doc.blocks.push_back(items_chart());
-  TempPdf pdf(to_pdf(doc));
-  std::string text = run("pdftotext -enc UTF-8 '" + pdf.path.string() + "' - 2>/dev/null");
+  PdfFile pdf(to_pdf(doc));
+  std::string text = pdf.run("pdftotext -enc UTF-8");
   size_t ff = text.find('\f');
   ASSERT_NE(ff, std::string::npos);
   EXPECT_EQ(squash(text.substr(0, ff)).find("按分类"), std::string::npos) << "caption left alone on page 1";

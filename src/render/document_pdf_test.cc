@@ -10,20 +10,12 @@
 
 #include "render/document.h"
 #include "render/document_samples.h"
+#include "render/pdf_test_util.h"
 
 namespace gongkai::render {
 namespace {
 
-namespace fs = std::filesystem;
 using namespace std::string_literals;
-
-std::string squash(const std::string& s) {
-  std::string out;
-  for (char c : s) {
-    if (c != ' ' && c != '\n') out += c;
-  }
-  return out;
-}
 
 bool have_poppler() {
   return std::system("command -v pdftotext >/dev/null 2>&1 && command -v pdfinfo >/dev/null 2>&1 && "
@@ -34,45 +26,8 @@ bool have_poppler() {
   if (!have_poppler())                                                                        \
   GTEST_SKIP() << "pdftotext/pdfinfo/pdftohtml not found: install poppler-utils (scripts/install-deps.sh)"
 
-// The PDF written to a temporary file, removed with the object.
-struct PdfFile {
-  fs::path path;
-  explicit PdfFile(const std::string& bytes) {
-    static int n = 0;
-    path = fs::temp_directory_path() / ("gk-doc-" + std::to_string(getpid()) + "-" + std::to_string(++n) + ".pdf");
-    std::ofstream(path, std::ios::binary) << bytes;
-  }
-  ~PdfFile() { fs::remove(path); }
-
-  std::string run(const std::string& command) const {
-    std::string cmd = command + " '" + path.string() + "' " + (command.starts_with("pdftotext") ? "- " : "") + "2>/dev/null";
-    if (command.starts_with("pdftohtml")) cmd = command + " '" + path.string() + "' 2>/dev/null";
-    std::string out;
-    FILE* p = popen(cmd.c_str(), "r");
-    if (!p) return out;
-    char buf[65536];
-    for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) out.append(buf, n);
-    pclose(p);
-    return out;
-  }
-  // The text without spaces and line ends: pdftotext drops the spaces between CJK characters
-  // and a wrapped cell breaks its words, neither of which matters here.
-  std::string text() const { return squash(run("pdftotext -enc UTF-8")); }
-  std::string info() const { return run("pdfinfo"); }
-  int pages() const {
-    std::smatch m;
-    std::string i = info();
-    return std::regex_search(i, m, std::regex("Pages:\\s+(\\d+)")) ? std::stoi(m[1]) : -1;
-  }
-  // The text of each page (pdftotext ends each page with a form feed).
-  std::vector<std::string> page_texts() const {
-    std::vector<std::string> out;
-    std::string t = text();
-    size_t from = 0;
-    for (size_t ff; (ff = t.find('\f', from)) != std::string::npos; from = ff + 1) out.push_back(t.substr(from, ff - from));
-    return out;
-  }
-};
+using testing::PdfFile;
+using testing::squash;
 
 size_t count(const std::string& s, std::string_view what) {
   size_t n = 0;

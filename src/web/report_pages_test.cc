@@ -12,6 +12,7 @@
 #include "store/migrations.h"
 #include "store/test_databases.h"
 #include "web/pages.h"
+#include "render/pdf_test_util.h"
 #include "web/test_server.h"
 
 namespace gongkai::web {
@@ -168,16 +169,7 @@ TEST_F(ReportPagesTest, StatisticsWithChartsAndDownloads) {
   EXPECT_EQ(pdf.body.rfind("%PDF-", 0), 0u);
   if (std::system("command -v pdftotext >/dev/null 2>&1") == 0) {
     // The PDF download carries both charts, their text set as text.
-    std::string path = (std::filesystem::temp_directory_path() / ("gk-stats-" + std::to_string(getpid()) + ".pdf")).string();
-    std::ofstream(path, std::ios::binary) << pdf.body;
-    std::string text;
-    if (FILE* p = popen(("pdftotext -enc UTF-8 '" + path + "' - 2>/dev/null").c_str(), "r")) {
-      char buf[4096];
-      for (size_t n; (n = fread(buf, 1, sizeof buf, p)) > 0;) text.append(buf, n);
-      pclose(p);
-    }
-    std::filesystem::remove(path);
-    std::erase_if(text, [](char ch) { return ch == ' ' || ch == '\n'; });
+    std::string text = render::testing::PdfFile(pdf.body).text();
     for (const char* s : {"2013年每月发布信息（按分类）", "2013年每月收到申请（按渠道）", "政策法规类", "12月"}) {
       EXPECT_NE(text.find(s), std::string::npos) << s;
     }
