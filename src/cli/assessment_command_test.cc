@@ -14,11 +14,10 @@ namespace gongkai::cli {
 namespace {
 
 TEST(AssessmentCommand, PrintsAndWritesTheDemoAgencysSheet) {
-  auto dir = std::filesystem::temp_directory_path() / ("gk_assess_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string db = (dir / "g.db").string();
+  DemoDatabase demo("gk_assess");
+  const auto& dir = demo.dir;
+  const std::string& db = demo.path;
   std::string out, err;
-  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
   std::string year = std::to_string(core::Date::today_cst().year());
   ASSERT_EQ(run({"assessment", "--db", db, "--agency", "cxswj", "--period", year}, &out, &err), 0) << err;
   EXPECT_NE(out.find(year + "年政府信息公开工作考核"), std::string::npos) << out;
@@ -35,7 +34,6 @@ TEST(AssessmentCommand, PrintsAndWritesTheDemoAgencysSheet) {
   EXPECT_EQ(run({"assessment", "--db", db, "--agency", "nosuch", "--period", year}, &out, &err), 1);
   EXPECT_EQ(run({"assessment", "--db", db, "--agency", "cxswj", "--period", "2026-Q9"}, &out, &err), 1);
   EXPECT_NE(err.find("考核期间格式"), std::string::npos) << err;
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -12,11 +12,9 @@ namespace gongkai::cli {
 namespace {
 
 TEST(ReindexCommand, RebuildsAllOrOneAgencyWithASummary) {
-  auto dir = std::filesystem::temp_directory_path() / ("gk_reindex_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string db = (dir / "g.db").string();
+  DemoDatabase demo("gk_reindex");
+  const std::string& db = demo.path;
   std::string out, err;
-  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
   ASSERT_EQ(run({"reindex", "--db", db, "--json"}, &out, &err), 0) << err;
   EXPECT_NE(out.find("\"items\":517"), std::string::npos) << out;
   EXPECT_NE(out.find("\"removed\":517"), std::string::npos) << out;
@@ -29,7 +27,6 @@ TEST(ReindexCommand, RebuildsAllOrOneAgencyWithASummary) {
   EXPECT_EQ(run({"reindex", "--db", db, "--frob"}, &out, &err), 2);
   EXPECT_EQ(run({"reindex", "--help"}, &out, &err), 0);
   EXPECT_NE(out.find("usage: gongkai reindex"), std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -14,11 +14,10 @@ namespace gongkai::cli {
 namespace {
 
 TEST(SearchCommand, FirstPageIdsAndQueryLists) {
-  auto dir = std::filesystem::temp_directory_path() / ("gk_search_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string db = (dir / "g.db").string();
+  DemoDatabase demo("gk_search");
+  const auto& dir = demo.dir;
+  const std::string& db = demo.path;
   std::string out, err;
-  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
 
   ASSERT_EQ(run({"search", "--db", db, "--per-page", "3", "报告"}, &out, &err), 0) << err;
   ASSERT_EQ(out.rfind("共 ", 0), 0u) << out;
@@ -64,15 +63,13 @@ TEST(SearchCommand, FirstPageIdsAndQueryLists) {
   EXPECT_EQ(run({"search", "--db", db}, &out, &err), 2);
   EXPECT_EQ(run({"search", "--help"}, &out, &err), 0);
   EXPECT_NE(out.find("usage: gongkai search"), std::string::npos);
-  std::filesystem::remove_all(dir);
 }
 
 TEST(SearchCommand, TextsAreWhatASearchCanMatch) {
-  auto dir = std::filesystem::temp_directory_path() / ("gk_search_texts_" + std::to_string(::getpid()));
-  std::filesystem::create_directories(dir);
-  std::string db = (dir / "g.db").string();
+  DemoDatabase demo("gk_search_texts");
+  const auto& dir = demo.dir;
+  const std::string& db = demo.path;
   std::string out, err;
-  ASSERT_EQ(run({"demo", "--db", db}, &out, &err), 0) << err;
   ASSERT_EQ(run({"search", "--db", db, "--texts"}, &out, &err), 0) << err;
   std::istringstream lines(out);
   int64_t n = 0, prev = 0;
@@ -99,7 +96,6 @@ TEST(SearchCommand, TextsAreWhatASearchCanMatch) {
   std::replace(ids.begin(), ids.end(), '\n', ' ');
   EXPECT_NE(ids.find(" " + some_id + " "), std::string::npos) << some_title << " → " << out.substr(0, 300);
   EXPECT_EQ(run({"search", "--db", db, "--texts", "报告"}, &out, &err), 2);
-  std::filesystem::remove_all(dir);
 }
 
 }  // namespace
