@@ -326,6 +326,15 @@ std::unique_ptr<Poco::Net::HTTPServer> start_server(AppState& state, const Poco:
   return server;
 }
 
+void stop_server(Poco::Net::HTTPServer& server) {
+  server.stopAll(true);
+  // stopAll closes the connections but does not wait for the threads still inside a
+  // handler; the state they use must outlive them (else a crash at exit, seen under wrk).
+  for (int i = 0; i < 1000 && server.currentConnections() > 0; ++i) {
+    std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+}
+
 int run_server(AppState& state) {
   // Block the stop signals before any thread starts, so only sigwait below receives them.
   sigset_t set;
@@ -340,12 +349,7 @@ int run_server(AppState& state) {
   int sig = 0;
   sigwait(&set, &sig);
   std::cout << "gongkai stopping (signal " << sig << ")" << std::endl;
-  server->stopAll(true);
-  // stopAll closes the connections but does not wait for the threads still inside a
-  // handler; the state they use must outlive them (else a crash at exit, seen under wrk).
-  for (int i = 0; i < 1000 && server->currentConnections() > 0; ++i) {
-    std::this_thread::sleep_for(std::chrono::milliseconds(10));
-  }
+  stop_server(*server);
   return 0;
 }
 

@@ -60,6 +60,10 @@ const Route* match_route(const std::vector<Route>& routes, const std::string& me
 // A started HTTP server on `socket` (which may be bound to port 0 in tests).
 std::unique_ptr<Poco::Net::HTTPServer> start_server(AppState& state, const Poco::Net::ServerSocket& socket);
 
+// Stops accepting, closes the open connections and waits (up to 10 s) until no handler
+// runs any more, so that what they use may be destroyed after.
+void stop_server(Poco::Net::HTTPServer& server);
+
 // Whether a signed-in principal may GET `path` under the route table's access rules.
 bool may_get(const app::Principal& who, const std::string& path);
 

@@ -36,7 +36,7 @@ TestServer::TestServer(store::Database& db)
   server_ = start_server(state_, socket_);
 }
 
-TestServer::~TestServer() { server_->stopAll(true); }
+TestServer::~TestServer() { stop_server(*server_); }
 
 PageCache& TestServer::enable_page_cache(std::chrono::milliseconds fresh_for) {
   cache_ = std::make_unique<PageCache>(fresh_for);
