@@ -139,25 +139,36 @@ Query parse_query(std::string_view input) {
   return failed(QueryError::kNoSearchableText);
 }
 
+std::vector<std::string> fts5_phrases(const Query& q) {
+  std::vector<std::string> out;
+  if (!q.ok()) return out;
+  for (bool exclude : {false, true}) {
+    for (const auto& t : q.terms) {
+      if (t.exclude != exclude) continue;
+      out.emplace_back();
+      append_fts5_string(t.text, &out.back());
+    }
+  }
+  return out;
+}
+
 std::string to_fts5_match(const Query& q) {
-  if (!q.ok()) return "";
-  std::string out;
+  const auto phrases = fts5_phrases(q);
   size_t positives = 0;
   for (const auto& t : q.terms) positives += !t.exclude;
-  bool wrap = positives > 1 && positives < q.terms.size();
+  std::string out;
+  bool wrap = positives > 1 && positives < phrases.size();
   if (wrap) out += '(';
-  bool first = true;
-  for (const auto& t : q.terms) {
-    if (t.exclude) continue;
-    if (!first) out += " AND ";
-    first = false;
-    append_fts5_string(t.text, &out);
-  }
-  if (wrap) out += ')';
-  for (const auto& t : q.terms) {
-    if (!t.exclude) continue;
-    out += " NOT ";
-    append_fts5_string(t.text, &out);
+  for (size_t i = 0; i < phrases.size(); ++i) {
+    if (i == positives) {
+      if (wrap) out += ')';
+      out += " NOT ";
+    } else if (i > positives) {
+      out += " NOT ";
+    } else if (i > 0) {
+      out += " AND ";
+    }
+    out += phrases[i];
   }
   return out;
 }

@@ -64,6 +64,9 @@ Query parse_query(std::string_view input);
 // turned into spaces); FTS5 hands that text to our tokenizer in query mode, which
 // yields exactly `tokens` as one phrase. Returns "" unless q.ok().
 std::string to_fts5_match(const Query& q);
+// The quoted terms of to_fts5_match in the order FTS5 numbers its phrases: the terms
+// searched for, then the excluded ones.
+std::vector<std::string> fts5_phrases(const Query& q);
 
 // Renders a query for to_tsquery('simple', …) over a column made by
 // pg_document_text():  ('信息' <2> '息公' <2> '公开') & '报告' & !'草案'.

@@ -1,6 +1,6 @@
 #pragma once
-// Top-k bm25 ranking over SQLite FTS5 without scoring every match (store/search_store.h,
-// "Ranking"). Registered on every SQLite connection as the auxiliary function gk_topk.
+// Top-k bm25 ranking over SQLite FTS5 (store/search_store.h, "Ranking"). Registered on
+// every SQLite connection as the auxiliary function gk_topk.
 //
 // Contract.
 //  * The score is FTS5's own bm25 (k1 = 1.2, b = 0.75, idf clamped to 1e-6, document
@@ -9,14 +9,15 @@
 //  * run_fts5_topk returns the number of rows the MATCH expression matches and every row
 //    whose score is at least the k-th best score (so rows tied with the k-th are all
 //    there, for the caller's tie-break); in no particular order.
-//  * Speed: FTS5's bm25 reads each row's length from the %_docsize table, which costs
-//    about 1 µs a row (1 s for a character found in 900,000 items). gk_topk first takes
-//    each row's weighted term frequency f from its position lists, bounds the row's score
-//    from above with a lower bound of its length (the shortest row of its block of 1,024
-//    rowids, kept in search_length_bounds, migration 14), and reads the length only when
-//    that bound reaches the k-th best score found so far. A query of one phrase is read in one pass
-//    over that phrase's rows (xQueryPhrase) instead of once per row through SQL; phrases
-//    joined by AND only, one pass per phrase and the intersection of their rows.
+//  * Speed. FTS5's bm25 reads each row's length from the %_docsize table, about 1 µs a
+//    row (1 s for a character found in 900,000 items), and is called once per row through
+//    SQL (another 0.1 µs a row). gk_topk reads the lengths from `lengths_table` instead
+//    (search_lengths, migration 16: the lengths of 1,024 rows in one blob), and reads a
+//    query of phrases joined by AND (the usual query) one phrase at a time in one pass over
+//    its rows (xQueryPhrase, 15 ns a row): the first phrase's rows with their term
+//    frequencies, then each further phrase's, taking the frequencies of only the rows still
+//    in the intersection. The phrases' row counts (bm25's idf) come from the same passes.
+//    Other queries (with NOT) go row by row through SQL as bm25 does.
 
 #include <cstdint>
 #include <string>
@@ -28,15 +29,10 @@ namespace gongkai::store {
 
 class Conn;
 
-// Lower bounds of the rows' lengths in tokens, by block of 2^kLengthBlockShift rowids.
+// Rows per blob of the lengths table: row r is entry r % 1024 of block r / 1024, a 32-bit
+// little-endian count of tokens; 0 = unknown (the length is then read from %_docsize).
 inline constexpr int kLengthBlockShift = 10;
-struct LengthBounds {
-  std::vector<int64_t> min_tokens;  // by block; a row of a block beyond the end: 0
-  int64_t at(int64_t rowid) const {
-    auto b = static_cast<uint64_t>(rowid) >> kLengthBlockShift;
-    return rowid >= 0 && b < min_tokens.size() ? min_tokens[b] : 0;
-  }
-};
+inline constexpr int64_t kLengthBlockRows = int64_t{1} << kLengthBlockShift;
 
 struct Fts5Hit {
   int64_t rowid = 0;
@@ -44,19 +40,20 @@ struct Fts5Hit {
 };
 
 struct Fts5TopK {
-  int64_t matched = 0;          // rows the expression matched
-  std::vector<Fts5Hit> hits;    // rows scoring at least the k-th best (ties included)
-  int64_t lengths_read = 0;     // rows whose exact score was computed (for tests and tuning)
+  int64_t matched = 0;        // rows the expression matched
+  std::vector<Fts5Hit> hits;  // rows scoring at least the k-th best (ties included)
+  int64_t lengths_unknown = 0;  // rows whose length came from %_docsize (for tests)
 };
 
 // Runs `match` (an FTS5 expression) on `table` and keeps the best k rows by bm25 with
-// `weights` (one per column; missing columns weigh 1). `bounds` must not exceed the
-// length in tokens of any row (empty bounds are always correct, just slower). and_only
-// says that `match` is phrases joined by AND only (no NOT, OR or NEAR): such a query is read
-// one phrase at a time, as a single phrase is, instead of row by row through SQL.
-// Throws DbError on SQL errors.
-Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& match, const std::vector<double>& weights,
-                       size_t k, const LengthBounds& bounds, bool and_only = false);
+// `weights` (one per column; missing columns weigh 1). `lengths_table` (block, lengths)
+// holds the rows' lengths as above. `phrases` are the quoted texts of match's phrases in
+// FTS5's order (search::fts5_phrases), the keys under which their row counts are kept
+// (empty: not kept). and_only says that `match` is phrases joined by AND
+// only (no NOT, OR or NEAR), read phrase by phrase. Throws DbError on SQL errors.
+Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& lengths_table, const std::string& match,
+                       const std::vector<std::string>& phrases, const std::vector<double>& weights, size_t k,
+                       bool and_only = false);
 
 // The sum of the column sizes recorded in an FTS5 %_docsize blob (SQLite varints).
 int64_t fts5_doc_tokens(const std::string& blob);

@@ -17,12 +17,13 @@ extern const Migration kSchema0012;
 extern const Migration kSchema0013;
 extern const Migration kSchema0014;
 extern const Migration kSchema0015;
+extern const Migration kSchema0016;
 
 const std::vector<Migration>& all_migrations() {
   static const std::vector<Migration> kAll = {kSchema0001, kSchema0002, kSchema0003, kSchema0004, kSchema0005,
                                               kSchema0006, kSchema0007, kSchema0008, kSchema0009, kSchema0010,
                                               kSchema0011, kSchema0012, kSchema0013, kSchema0014,
-                                              kSchema0015};
+                                              kSchema0015, kSchema0016};
   return kAll;
 }
 

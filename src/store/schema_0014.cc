@@ -2,9 +2,9 @@
 // of the shortest row of the SQLite search index in it (a lower bound: writers lower it),
 // for the top-k ranking (store/fts5_rank.h): a row whose best possible score stays below
 // the page's last one is not looked at further. Filled from the index already present.
-// PostgreSQL has the table too, unused.
+// PostgreSQL has the table too, unused. Migration 16 replaced it with search_lengths (the
+// exact lengths) and drops it; it is no longer filled here.
 #include "store/migrations.h"
-#include "store/search_store.h"
 
 namespace gongkai::store {
 
@@ -14,6 +14,6 @@ CREATE TABLE search_length_bounds (
   min_tokens {bigint} NOT NULL
 );
 )SQL",
-"", "", refresh_length_bounds};
+"", ""};
 
 }  // namespace gongkai::store

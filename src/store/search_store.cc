@@ -39,37 +39,65 @@ std::string pg_tsv(const char* title, const char* meta, const char* body) {
          meta + "), 'C') || setweight(to_tsvector('simple', " + body + "), 'B'), '" + kPgGapLexeme + "'::text)";
 }
 
-// search_length_bounds exists from migration 14 on; migration 4 fills the index before it.
-bool has_bounds(Conn& c) {
-  return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_length_bounds'").has_value();
+// search_lengths exists from migration 16 on; earlier migrations fill the index before it.
+bool has_lengths(Conn& c) {
+  return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_lengths'").has_value();
 }
 
-// Adds one row's length to the per-block minima being computed.
-void note_length(std::map<int64_t, int64_t>& mins, int64_t rowid, const std::string& docsize) {
-  int64_t n = fts5_doc_tokens(docsize);
-  auto [it, added] = mins.emplace(rowid >> kLengthBlockShift, n);
-  if (!added && n < it->second) it->second = n;
-}
+// One block of search_lengths: kLengthBlockRows 32-bit little-endian token counts.
+using LengthBlock = std::vector<uint32_t>;
 
-// SQLite: lowers the length bounds of the blocks of these items to cover their rows.
-void lower_length_bounds(Conn& c, const std::vector<int64_t>& ids) {
-  if (ids.empty() || !has_bounds(c)) return;
-  Params p(ids.begin(), ids.end());
-  std::map<int64_t, int64_t> mins;
-  for (const auto& r : c.query("SELECT id, sz FROM search_fts_docsize WHERE id IN " + placeholders(ids.size()), p)) {
-    note_length(mins, r.i64(0), r.str(1));
+std::string block_bytes(const LengthBlock& b) {
+  std::string out(b.size() * 4, '\0');
+  for (size_t i = 0; i < b.size(); ++i) {
+    for (int k = 0; k < 4; ++k) out[i * 4 + k] = static_cast<char>((b[i] >> (8 * k)) & 0xff);
   }
-  for (const auto& [block, n] : mins) {
-    c.query("INSERT INTO search_length_bounds (block, min_tokens) VALUES (?, ?) "
-            "ON CONFLICT (block) DO UPDATE SET min_tokens = min(min_tokens, excluded.min_tokens)",
-            {block, n});
+  return out;
+}
+
+LengthBlock block_of(const std::string& bytes) {
+  LengthBlock b(kLengthBlockRows, 0);
+  for (size_t i = 0; i < b.size() && i * 4 + 3 < bytes.size(); ++i) {
+    for (int k = 0; k < 4; ++k) b[i] |= uint32_t{static_cast<unsigned char>(bytes[i * 4 + k])} << (8 * k);
+  }
+  return b;
+}
+
+// Notes one row's length (from its %_docsize blob) in the blocks being built.
+void note_length(std::map<int64_t, LengthBlock>& blocks, int64_t rowid, const std::string& docsize) {
+  auto& b = blocks[rowid >> kLengthBlockShift];
+  if (b.empty()) b.assign(kLengthBlockRows, 0);
+  b[static_cast<size_t>(rowid & (kLengthBlockRows - 1))] = static_cast<uint32_t>(fts5_doc_tokens(docsize));
+}
+
+// SQLite: sets the lengths of these items' rows in search_lengths (0 where an item has no row).
+void set_lengths(Conn& c, const std::vector<int64_t>& ids) {
+  if (ids.empty() || !has_lengths(c)) return;
+  std::map<int64_t, LengthBlock> blocks;
+  for (int64_t id : ids) blocks.emplace(id >> kLengthBlockShift, LengthBlock{});
+  Params in;
+  for (const auto& [block, b] : blocks) in.push_back(block);
+  for (const auto& r : c.query("SELECT block, lengths FROM search_lengths WHERE block IN " + placeholders(in.size()), in)) {
+    blocks[r.i64(0)] = block_of(r.str(1));
+  }
+  for (auto& [block, b] : blocks) {
+    if (b.empty()) b.assign(kLengthBlockRows, 0);
+  }
+  for (int64_t id : ids) blocks[id >> kLengthBlockShift][static_cast<size_t>(id & (kLengthBlockRows - 1))] = 0;
+  Params p(ids.begin(), ids.end());
+  for (const auto& r : c.query("SELECT id, sz FROM search_fts_docsize WHERE id IN " + placeholders(ids.size()), p)) {
+    note_length(blocks, r.i64(0), r.str(1));
+  }
+  for (const auto& [block, b] : blocks) {
+    c.query("INSERT INTO search_lengths (block, lengths) VALUES (?, ?) "
+            "ON CONFLICT (block) DO UPDATE SET lengths = excluded.lengths",
+            {block, Blob{block_bytes(b)}});
   }
 }
 
 void write_one(Conn& c, const Source& s) {
   if (lite(c)) {
     c.query("INSERT INTO search_fts (rowid, title, body, meta) VALUES (?, ?, ?, ?)", {s.id, s.title, s.body, s.meta});
-    lower_length_bounds(c, {s.id});
     return;
   }
   auto chunks = pg_search_chunks(s.title, s.meta, s.body);
@@ -85,14 +113,8 @@ void write_batch(Conn& c, const std::vector<Source>& batch) {
   if (lite(c)) {
     std::vector<Params> rows;
     rows.reserve(batch.size());
-    std::vector<int64_t> ids;
-    ids.reserve(batch.size());
-    for (const auto& s : batch) {
-      rows.push_back({s.id, s.title, s.body, s.meta});
-      ids.push_back(s.id);
-    }
+    for (const auto& s : batch) rows.push_back({s.id, s.title, s.body, s.meta});
     c.bulk_insert("search_fts", {"rowid", "title", "body", "meta"}, rows);
-    lower_length_bounds(c, ids);
     return;
   }
   std::vector<Params> rows;
@@ -113,17 +135,24 @@ void write_batch(Conn& c, const std::vector<Source>& batch) {
 constexpr const char* kSourceCols =
     "i.id, r.title, r.body_html, r.doc_no, r.keywords FROM items i JOIN item_revisions r ON r.id = i.published_rev_id ";
 
-}  // namespace
-
-void unindex_item(Conn& c, int64_t item_id) {
+// Removes an item's entry without touching search_lengths (the caller sets it).
+void remove_entry(Conn& c, int64_t item_id) {
   if (lite(c)) c.query("DELETE FROM search_fts WHERE rowid = ?", {item_id});
   else c.query("DELETE FROM search_docs WHERE item_id = ?", {item_id});
 }
 
+}  // namespace
+
+void unindex_item(Conn& c, int64_t item_id) {
+  remove_entry(c, item_id);
+  if (lite(c)) set_lengths(c, {item_id});
+}
+
 void index_item(Conn& c, int64_t item_id) {
-  unindex_item(c, item_id);
+  remove_entry(c, item_id);
   auto r = c.query_one(std::string("SELECT ") + kSourceCols + "WHERE i.id = ? AND i.status = 'published'", {item_id});
   if (r) write_one(c, source_of(*r));
+  if (lite(c)) set_lengths(c, {item_id});
 }
 
 void index_items(Conn& c, const std::vector<int64_t>& item_ids) {
@@ -138,6 +167,7 @@ void index_items(Conn& c, const std::vector<int64_t>& item_ids) {
     rows.push_back(source_of(r));
   }
   write_batch(c, rows);
+  if (lite(c)) set_lengths(c, item_ids);
 }
 
 void queue_for_index(Conn& c, const std::vector<int64_t>& item_ids) {
@@ -202,26 +232,31 @@ ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const Rei
     if (rows.empty()) break;
     last = rows.back().id;
     write_batch(c, rows);
+    if (agency_id && lite(c)) {  // a full reindex sets them all at the end
+      std::vector<int64_t> ids;
+      for (const auto& r : rows) ids.push_back(r.id);
+      set_lengths(c, ids);
+    }
     st.items += static_cast<int64_t>(rows.size());
     if (progress) progress(st.items, std::max(total, st.items));
     if (static_cast<int>(rows.size()) < batch) break;
   }
   // Merges FTS5's segments so that queries read one b-tree per term.
   if (lite(c) && st.items > 0) c.query("INSERT INTO search_fts (search_fts) VALUES ('optimize')");
-  if (!agency_id) refresh_length_bounds(c);
+  if (!agency_id) refresh_search_lengths(c);
   st.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   return st;
 }
 
-void refresh_length_bounds(Conn& c) {
-  if (!lite(c) || !has_bounds(c)) return;
-  std::map<int64_t, int64_t> mins;
-  c.for_each("SELECT id, sz FROM search_fts_docsize", {}, [&](const Row& r) { note_length(mins, r.i64(0), r.str(1)); });
-  c.exec("DELETE FROM search_length_bounds");
+void refresh_search_lengths(Conn& c) {
+  if (!lite(c) || !has_lengths(c)) return;
+  std::map<int64_t, LengthBlock> blocks;
+  c.for_each("SELECT id, sz FROM search_fts_docsize", {}, [&](const Row& r) { note_length(blocks, r.i64(0), r.str(1)); });
+  c.exec("DELETE FROM search_lengths");
   std::vector<Params> rows;
-  rows.reserve(mins.size());
-  for (const auto& [block, n] : mins) rows.push_back({block, n});
-  if (!rows.empty()) c.bulk_insert("search_length_bounds", {"block", "min_tokens"}, rows);
+  rows.reserve(blocks.size());
+  for (const auto& [block, b] : blocks) rows.push_back({block, Blob{block_bytes(b)}});
+  if (!rows.empty()) c.bulk_insert("search_lengths", {"block", "lengths"}, rows);
 }
 
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id) {

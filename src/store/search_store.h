@@ -14,8 +14,8 @@
 //    (search/query.h) matches as a phrase of its tokens anywhere in the title, body or meta
 //    (never across two of them), terms are ANDed, excluded terms must not match.
 //  * Ranking (SearchSort::kRelevance): SQLite bm25 with column weights title 10, body 1,
-//    meta 5 (without filters computed by store/fts5_rank.h, which reads only the rows that
-//    can reach the page, with the same scores); PostgreSQL ts_rank with weights A (title) 1.0, B (body) 0.4, C (meta) 0.6 and
+//    meta 5 (computed by store/fts5_rank.h with the same scores, reading each ANDed phrase
+//    once and the rows' lengths from search_lengths); PostgreSQL ts_rank with weights A (title) 1.0, B (body) 0.4, C (meta) 0.6 and
 //    length normalisation 1; then the newer publish_date, then the higher item id.
 //    kNewest/kOldest sort by publish_date then id.
 //  * Filters are on the items table: agency, class (with its sub-classes), topic (with its
@@ -70,14 +70,11 @@ using ReindexProgress = std::function<void(int64_t done, int64_t total)>;
 ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const ReindexProgress& progress = {},
                             int batch = 1000);
 
-// SQLite: lower bounds of the length in tokens (all columns) of the rows of search_fts, by
-// block of 1,024 item ids, kept in search_length_bounds (migration 14) for the top-k
-// ranking (store/fts5_rank.h); empty on PostgreSQL. Writers lower a block's bound for the
-// rows they write (index_item, index_items, reindex_search), so it stays a bound; a full
-// reindex sets every block's exactly.
-LengthBounds length_bounds(Conn& c);
-// Sets them to the exact minimum of each block over the whole index (SQLite only).
-void refresh_length_bounds(Conn& c);
+// SQLite: the length in tokens (all columns) of each row of search_fts, 1,024 rows to a
+// blob in search_lengths (migration 16), for the top-k ranking (store/fts5_rank.h); the
+// index writers (index_item, index_items, reindex_search) set the entries of the rows they
+// write in the same transaction. Rebuilds the whole table from FTS5's %_docsize.
+void refresh_search_lengths(Conn& c);
 
 // Number of items in the index, of one agency or of all.
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id);

@@ -188,14 +188,14 @@ std::optional<SearchPage> sqlite_top(Conn& c, const SearchQuery& sq) {
   const size_t want = static_cast<size_t>(sq.offset + sq.limit);
   const bool filtered = has_filter(sq.filter);
   const std::string match = search::to_fts5_match(sq.query);
+  const std::vector<std::string> phrases = search::fts5_phrases(sq.query);
   const bool and_only =
       std::none_of(sq.query.terms.begin(), sq.query.terms.end(), [](const auto& t) { return t.exclude; });
   std::string where;
   Params where_p;
   add_filters(sq.filter, &where, &where_p);
-  const LengthBounds bounds = length_bounds(c);
   for (size_t k = filtered ? want * 8 : want;; k *= 16) {
-    auto top = run_fts5_topk(c, "search_fts", match, {10.0, 1.0, 5.0}, k, bounds, and_only);
+    auto top = run_fts5_topk(c, "search_fts", "search_lengths", match, phrases, {10.0, 1.0, 5.0}, k, and_only);
     const bool all_scored = static_cast<int64_t>(top.hits.size()) >= top.matched;
     std::vector<SearchHitRow> rows;
     rows.reserve(top.hits.size());
@@ -249,17 +249,6 @@ std::optional<SearchPage> sqlite_top(Conn& c, const SearchQuery& sq) {
 }
 
 }  // namespace
-
-LengthBounds length_bounds(Conn& c) {
-  LengthBounds b;
-  if (c.backend() != Backend::kSqlite) return b;
-  for (const auto& r : c.query("SELECT block, min_tokens FROM search_length_bounds ORDER BY block")) {
-    auto block = static_cast<size_t>(r.i64(0));
-    if (block >= b.min_tokens.size()) b.min_tokens.resize(block + 1, 0);
-    b.min_tokens[block] = r.i64(1);
-  }
-  return b;
-}
 
 SearchPage search_items(Conn& c, const SearchQuery& sq) {
   if (!sq.query.ok() || sq.query.terms.empty()) throw std::invalid_argument("search query not ok");
