@@ -7,6 +7,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <list>
+#include <mutex>
+#include <optional>
 #include <queue>
 #include <unordered_map>
 
@@ -39,12 +42,10 @@ class RowLengths {
     sqlite3_finalize(docsize_st_);
   }
 
-  int open(sqlite3* db, const std::string& lengths_table, const std::string& fts_table) {
-    int rc = sqlite3_prepare_v2(db, ("SELECT lengths FROM \"" + lengths_table + "\" WHERE block = ?").c_str(), -1,
-                                &block_st_, nullptr);
+  int open(sqlite3* db) {
+    int rc = sqlite3_prepare_v2(db, "SELECT lengths FROM search_lengths WHERE block = ?", -1, &block_st_, nullptr);
     if (rc != SQLITE_OK) return rc;
-    return sqlite3_prepare_v2(db, ("SELECT sz FROM \"" + fts_table + "_docsize\" WHERE id = ?").c_str(), -1,
-                              &docsize_st_, nullptr);
+    return sqlite3_prepare_v2(db, "SELECT sz FROM search_fts_docsize WHERE id = ?", -1, &docsize_st_, nullptr);
   }
 
   int get(int64_t rowid, double* tokens) {
@@ -91,41 +92,69 @@ class RowLengths {
   std::vector<uint32_t> lens_ = std::vector<uint32_t>(kLengthBlockRows, 0);
 };
 
-// The number of rows each phrase matches, by its quoted text, kept per connection (the
-// user data of gk_topk on it) while the database is unchanged: bm25's idf needs them
-// before a row can be scored, and counting a common character's rows reads its whole row
-// list (13 ms for 900,000 rows) where FTS5 alone skips through it.
-struct PhraseCounts {
-  int64_t data_version = -1, changes = -1, rows = -1;
-  std::unordered_map<std::string, int64_t> hits;
-
-  // Forgets the counts when any connection may have changed the database since they
-  // were taken: PRAGMA data_version moves with other connections' commits,
-  // sqlite3_total_changes64 with this one's writes.
-  int check(sqlite3* db, int64_t table_rows) {
-    sqlite3_stmt* st = nullptr;
-    int rc = sqlite3_prepare_v2(db, "PRAGMA data_version", -1, &st, nullptr);
-    if (rc != SQLITE_OK) return rc;
-    rc = sqlite3_step(st);
-    int64_t dv = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : -1;
-    sqlite3_finalize(st);
-    if (rc != SQLITE_ROW) return rc;
-    int64_t ch = sqlite3_total_changes64(db);
-    if (dv != data_version || ch != changes || table_rows != rows) {
-      hits.clear();
-      data_version = dv;
-      changes = ch;
-      rows = table_rows;
-    }
-    return SQLITE_OK;
+// The number of rows each phrase matches, by its quoted text, for the index generations
+// seen last (search_generation: a random token every index write replaces in its
+// transaction), shared by the process's connections: bm25's idf needs them before a row
+// can be scored, and counting a common character's rows reads its whole row list (13 ms
+// for 900,000 rows) where FTS5 alone skips through it. A generation is never reused, so a
+// count found under the token a reader sees is the count of the index it reads.
+class PhraseCountCache {
+ public:
+  static PhraseCountCache& instance() {
+    static PhraseCountCache cache;
+    return cache;
   }
+
+  std::optional<int64_t> get(const std::string& generation, const std::string& phrase) {
+    std::lock_guard lock(mu_);
+    for (const auto& [g, counts] : gens_) {
+      if (g != generation) continue;
+      auto it = counts.find(phrase);
+      if (it != counts.end()) return it->second;
+      break;
+    }
+    return std::nullopt;
+  }
+
+  void put(const std::string& generation, const std::string& phrase, int64_t hits) {
+    std::lock_guard lock(mu_);
+    auto it = std::find_if(gens_.begin(), gens_.end(), [&](const auto& e) { return e.first == generation; });
+    if (it == gens_.end()) {
+      gens_.emplace_front(generation, std::unordered_map<std::string, int64_t>{});
+      if (gens_.size() > kGenerations) gens_.pop_back();
+      it = gens_.begin();
+    }
+    if (it->second.size() < kPhrases) it->second[phrase] = hits;
+  }
+
+ private:
+  static constexpr size_t kGenerations = 4;   // readers may still see the one before the last write
+  static constexpr size_t kPhrases = 100000;  // per generation (about 10 MB at most)
+  std::mutex mu_;
+  std::list<std::pair<std::string, std::unordered_map<std::string, int64_t>>> gens_;  // newest first
 };
+
+// The index generation this connection sees; empty when there is none (no caching).
+int read_generation(sqlite3* db, std::string* out) {
+  sqlite3_stmt* st = nullptr;
+  int rc = sqlite3_prepare_v2(db, "SELECT token FROM search_generation WHERE id = 1", -1, &st, nullptr);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(st, 0));
+    out->assign(p ? p : "", static_cast<size_t>(sqlite3_column_bytes(st, 0)));
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
 
 // One run of gk_topk, reached through a thread-local pointer while run_fts5_topk's
 // statement steps on this thread.
 struct State {
   std::vector<double> weights;
-  std::string table, lengths_table;
   size_t k = 20;
   bool probe = true;     // first statement: look at the query only
   bool single = false;   // one phrase: rows read with xQueryPhrase
@@ -142,8 +171,8 @@ struct State {
   std::vector<Cand> ties;  // rows equal to the heap's minimum when they arrived or left
   RowLengths lengths;
   std::vector<std::string> keys;  // the phrases' quoted texts (the counts' keys), if given
-  PhraseCounts* counts = nullptr;
-  std::vector<int64_t> known;     // each phrase's rows from the counts, -1 if not there
+  std::string generation;         // of the index read; empty: counts not kept
+  std::vector<int64_t> known;     // each phrase's rows, -1 while not known
   Fts5TopK* out = nullptr;
   int rc = SQLITE_OK;
 
@@ -174,25 +203,24 @@ struct State {
     freq.assign(api->xPhraseCount(fts), 0.0);
     idf.assign(freq.size(), 1.0);
     known.assign(freq.size(), -1);
-    counts = static_cast<PhraseCounts*>(api->xUserData(fts));
-    if (keys.size() != freq.size()) counts = nullptr;
-    if (counts) {
-      if ((r = counts->check(db, n)) != SQLITE_OK) return r;
-      for (size_t i = 0; i < keys.size(); ++i) {
-        if (auto it = counts->hits.find(keys[i]); it != counts->hits.end()) known[i] = it->second;
+    if (keys.size() == freq.size()) {
+      if ((r = read_generation(db, &generation)) != SQLITE_OK) return r;
+      for (size_t i = 0; i < keys.size() && !generation.empty(); ++i) {
+        known[i] = PhraseCountCache::instance().get(generation, keys[i]).value_or(-1);
       }
     }
-    return lengths.open(db, lengths_table, table);
+    return lengths.open(db);
   }
 
   bool all_known() const { return std::none_of(known.begin(), known.end(), [](int64_t h) { return h < 0; }); }
 
   // bm25's idf of a phrase from the rows it matches; remembered for the next query.
   void set_idf(size_t phrase, double hits) {
+    if (known[phrase] < 0) ++out->phrases_counted;
     double v = std::log((rows - hits + 0.5) / (hits + 0.5));
     idf[phrase] = v <= 0.0 ? 1e-6 : v;
     known[phrase] = static_cast<int64_t>(hits);
-    if (counts) counts->hits[keys[phrase]] = static_cast<int64_t>(hits);
+    if (!generation.empty()) PhraseCountCache::instance().put(generation, keys[phrase], static_cast<int64_t>(hits));
   }
 
   void offer(const Cand& c) {
@@ -437,20 +465,17 @@ struct Bind {
 
 }  // namespace
 
-Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& lengths_table, const std::string& match,
-                       const std::vector<std::string>& phrases, const std::vector<double>& weights, size_t k,
-                       bool and_only) {
+Fts5TopK run_fts5_topk(Conn& c, const std::string& match, const std::vector<std::string>& phrases,
+                       const std::vector<double>& weights, size_t k, bool and_only) {
   Fts5TopK out;
   State s;
   s.keys = phrases;
   s.weights = weights;
-  s.table = table;
-  s.lengths_table = lengths_table;
   s.k = std::max<size_t>(k, 1);
   s.and_only = and_only;
   s.out = &out;
   Bind bind(&s);
-  const std::string sql = "SELECT gk_topk(" + table + ") FROM " + table + " WHERE " + table + " MATCH ?";
+  const std::string sql = "SELECT gk_topk(search_fts) FROM search_fts WHERE search_fts MATCH ?";
   c.query(sql + " LIMIT 1", {match});  // one phrase or ANDed phrases: the whole run happens here
   if (!s.done) {
     s.probe = false;
@@ -505,8 +530,7 @@ int64_t fts5_doc_tokens(const std::string& blob) {
 int register_fts5_rank(sqlite3* db) {
   fts5_api* api = fts5_api_of(db);
   if (!api || api->iVersion < 2) return SQLITE_ERROR;
-  return api->xCreateFunction(api, "gk_topk", new PhraseCounts, gk_topk,
-                              [](void* p) { delete static_cast<PhraseCounts*>(p); });
+  return api->xCreateFunction(api, "gk_topk", nullptr, gk_topk, nullptr);
 }
 
 }  // namespace gongkai::store

@@ -11,13 +11,18 @@
 //    there, for the caller's tie-break); in no particular order.
 //  * Speed. FTS5's bm25 reads each row's length from the %_docsize table, about 1 µs a
 //    row (1 s for a character found in 900,000 items), and is called once per row through
-//    SQL (another 0.1 µs a row). gk_topk reads the lengths from `lengths_table` instead
-//    (search_lengths, migration 16: the lengths of 1,024 rows in one blob), and reads a
-//    query of phrases joined by AND (the usual query) one phrase at a time in one pass over
-//    its rows (xQueryPhrase, 15 ns a row): the first phrase's rows with their term
-//    frequencies, then each further phrase's, taking the frequencies of only the rows still
-//    in the intersection. The phrases' row counts (bm25's idf) come from the same passes.
-//    Other queries (with NOT) go row by row through SQL as bm25 does.
+//    SQL (another 0.1 µs a row). gk_topk reads the lengths from search_lengths instead
+//    (migration 16: the lengths of 1,024 rows in one blob), and reads a query of phrases
+//    joined by AND (the usual query) one phrase at a time (xQueryPhrase, 15 ns a row): the
+//    rarest phrase's rows with their term frequencies, then each further phrase's, taking
+//    the frequencies of only the rows still in the intersection. bm25's idf needs each
+//    phrase's row count: the passes give them, and they are kept for the index generation
+//    (search_generation, replaced by every index write) in a cache the process's
+//    connections share; with them known, a rare phrase ANDed with common ones goes to
+//    FTS5's own intersection (row by row through SQL), which skips through the long row
+//    lists. Queries with NOT go row by row through SQL as bm25 does.
+//  * The table is search_fts (detail=full; the term frequencies are counted from the
+//    position lists' bytes), its lengths search_lengths, its generation search_generation.
 
 #include <cstdint>
 #include <string>
@@ -29,7 +34,7 @@ namespace gongkai::store {
 
 class Conn;
 
-// Rows per blob of the lengths table: row r is entry r % 1024 of block r / 1024, a 32-bit
+// Rows per blob of search_lengths: row r is entry r % 1024 of block r / 1024, a 32-bit
 // little-endian count of tokens; 0 = unknown (the length is then read from %_docsize).
 inline constexpr int kLengthBlockShift = 10;
 inline constexpr int64_t kLengthBlockRows = int64_t{1} << kLengthBlockShift;
@@ -43,17 +48,16 @@ struct Fts5TopK {
   int64_t matched = 0;        // rows the expression matched
   std::vector<Fts5Hit> hits;  // rows scoring at least the k-th best (ties included)
   int64_t lengths_unknown = 0;  // rows whose length came from %_docsize (for tests)
+  int phrases_counted = 0;      // phrases whose row count was not known before this run
 };
 
-// Runs `match` (an FTS5 expression) on `table` and keeps the best k rows by bm25 with
-// `weights` (one per column; missing columns weigh 1). `lengths_table` (block, lengths)
-// holds the rows' lengths as above. `phrases` are the quoted texts of match's phrases in
-// FTS5's order (search::fts5_phrases), the keys under which their row counts are kept
-// (empty: not kept). and_only says that `match` is phrases joined by AND
+// Runs `match` (an FTS5 expression) on search_fts and keeps the best k rows by bm25 with
+// `weights` (one per column; missing columns weigh 1). `phrases` are the quoted texts of
+// match's phrases in FTS5's order (search::fts5_phrases), the keys under which their row
+// counts are kept (empty: not kept). and_only says that `match` is phrases joined by AND
 // only (no NOT, OR or NEAR), read phrase by phrase. Throws DbError on SQL errors.
-Fts5TopK run_fts5_topk(Conn& c, const std::string& table, const std::string& lengths_table, const std::string& match,
-                       const std::vector<std::string>& phrases, const std::vector<double>& weights, size_t k,
-                       bool and_only = false);
+Fts5TopK run_fts5_topk(Conn& c, const std::string& match, const std::vector<std::string>& phrases,
+                       const std::vector<double>& weights, size_t k, bool and_only = false);
 
 // The sum of the column sizes recorded in an FTS5 %_docsize blob (SQLite varints).
 int64_t fts5_doc_tokens(const std::string& blob);

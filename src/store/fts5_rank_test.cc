@@ -134,7 +134,7 @@ TEST_F(Fts5RankTest, PagesEqualTheBm25OrderOfSql) {
 TEST_F(Fts5RankTest, TiesAtTheLastPlaceAreAllReturned) {
   fill(0);  // only the 40 identical items
   auto c = db_->acquire();
-  auto top = run_fts5_topk(*c, "search_fts", "search_lengths", search::to_fts5_match(search::parse_query("局")), {},
+  auto top = run_fts5_topk(*c, search::to_fts5_match(search::parse_query("局")), {},
                            {10.0, 1.0, 5.0}, 5);
   EXPECT_EQ(top.matched, 40);
   EXPECT_EQ(top.hits.size(), 40u);  // all score the same as the fifth
@@ -188,10 +188,10 @@ TEST_F(Fts5RankTest, EveryWayOfReadingAgrees) {
     bool and_only = q.find('-') == std::string::npos;
     // Row by row through SQL; phrase by phrase; and, with the phrases' row counts kept,
     // the first time (counting) and the second (the cheaper way for those counts).
-    auto by_row = run_fts5_topk(*c, "search_fts", "search_lengths", m, {}, {10.0, 1.0, 5.0}, 20, false);
-    std::vector<Fts5TopK> runs = {run_fts5_topk(*c, "search_fts", "search_lengths", m, {}, {10.0, 1.0, 5.0}, 20, and_only),
-                                  run_fts5_topk(*c, "search_fts", "search_lengths", m, phrases, {10.0, 1.0, 5.0}, 20, and_only),
-                                  run_fts5_topk(*c, "search_fts", "search_lengths", m, phrases, {10.0, 1.0, 5.0}, 20, and_only)};
+    auto by_row = run_fts5_topk(*c, m, {}, {10.0, 1.0, 5.0}, 20, false);
+    std::vector<Fts5TopK> runs = {run_fts5_topk(*c, m, {}, {10.0, 1.0, 5.0}, 20, and_only),
+                                  run_fts5_topk(*c, m, phrases, {10.0, 1.0, 5.0}, 20, and_only),
+                                  run_fts5_topk(*c, m, phrases, {10.0, 1.0, 5.0}, 20, and_only)};
     for (const auto& r : runs) {
       EXPECT_EQ(r.matched, by_row.matched) << q;
       EXPECT_EQ(rowids(r.hits), rowids(by_row.hits)) << q;
@@ -200,7 +200,7 @@ TEST_F(Fts5RankTest, EveryWayOfReadingAgrees) {
   }
 }
 
-TEST_F(Fts5RankTest, KeptRowCountsAreForgottenWhenTheDatabaseChanges) {
+TEST_F(Fts5RankTest, KeptRowCountsAreForgottenWhenTheIndexChanges) {
   fill(300);
   // 审计 is rare (its idf is not clamped), so the rows added below change its scores.
   db_->with_tx([&](Conn& c) {
@@ -240,6 +240,28 @@ TEST_F(Fts5RankTest, KeptRowCountsAreForgottenWhenTheDatabaseChanges) {
   }
 }
 
+TEST_F(Fts5RankTest, RowCountsAreSharedUntilTheIndexChanges) {
+  fill(100);
+  auto c = db_->acquire();
+  auto other = db_->acquire();
+  auto parsed = search::parse_query("局 公告");
+  std::string m = search::to_fts5_match(parsed);
+  auto phrases = search::fts5_phrases(parsed);
+  auto run = [&](Conn& on) { return run_fts5_topk(on, m, phrases, {10.0, 1.0, 5.0}, 20, true).phrases_counted; };
+  EXPECT_EQ(run(*c), 2);
+  EXPECT_EQ(run(*other), 0);  // counted once for the process
+  // A write that leaves the index alone keeps them; one that changes it does not.
+  other->query("UPDATE agencies SET name = name || '一' WHERE id = ?", {agency_});
+  EXPECT_EQ(run(*c), 0);
+  {
+    Tx tx(*other);
+    index_item(*other, add(*other, "G1", "局公告", "", "2024-01-01"));
+    tx.commit();
+  }
+  EXPECT_EQ(run(*c), 2);
+  EXPECT_EQ(run(*c), 0);
+}
+
 TEST_F(Fts5RankTest, TheLengthsFollowWrites) {
   fill(50);
   auto c = db_->acquire();
@@ -272,9 +294,9 @@ TEST_F(Fts5RankTest, RowsMissingFromTheLengthsAreReadFromFts5) {
   fill(200);
   auto c = db_->acquire();
   std::string m = search::to_fts5_match(search::parse_query("局 公"));
-  auto before = run_fts5_topk(*c, "search_fts", "search_lengths", m, {}, {10.0, 1.0, 5.0}, 20, true);
+  auto before = run_fts5_topk(*c, m, {}, {10.0, 1.0, 5.0}, 20, true);
   c->exec("DELETE FROM search_lengths");
-  auto after = run_fts5_topk(*c, "search_fts", "search_lengths", m, {}, {10.0, 1.0, 5.0}, 20, true);
+  auto after = run_fts5_topk(*c, m, {}, {10.0, 1.0, 5.0}, 20, true);
   EXPECT_EQ(after.lengths_unknown, after.matched);
   EXPECT_EQ(rowids(after.hits), rowids(before.hits));
 }

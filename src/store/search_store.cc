@@ -70,6 +70,14 @@ void note_length(std::map<int64_t, LengthBlock>& blocks, int64_t rowid, const st
   b[static_cast<size_t>(rowid & (kLengthBlockRows - 1))] = static_cast<uint32_t>(fts5_doc_tokens(docsize));
 }
 
+// SQLite: the index changed (every writer comes through set_lengths or
+// refresh_search_lengths): a new random generation token, so that phrase row counts kept
+// for the old index are not used for this one (store/fts5_rank.h).
+void new_generation(Conn& c) {
+  c.query("INSERT INTO search_generation (id, token) VALUES (1, randomblob(16)) "
+          "ON CONFLICT (id) DO UPDATE SET token = excluded.token");
+}
+
 // SQLite: sets the lengths of these items' rows in search_lengths (0 where an item has no row).
 void set_lengths(Conn& c, const std::vector<int64_t>& ids) {
   if (ids.empty() || !has_lengths(c)) return;
@@ -93,6 +101,7 @@ void set_lengths(Conn& c, const std::vector<int64_t>& ids) {
             "ON CONFLICT (block) DO UPDATE SET lengths = excluded.lengths",
             {block, Blob{block_bytes(b)}});
   }
+  new_generation(c);
 }
 
 void write_one(Conn& c, const Source& s) {
@@ -257,6 +266,7 @@ void refresh_search_lengths(Conn& c) {
   rows.reserve(blocks.size());
   for (const auto& [block, b] : blocks) rows.push_back({block, Blob{block_bytes(b)}});
   if (!rows.empty()) c.bulk_insert("search_lengths", {"block", "lengths"}, rows);
+  new_generation(c);
 }
 
 int64_t count_indexed(Conn& c, std::optional<int64_t> agency_id) {

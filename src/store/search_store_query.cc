@@ -195,7 +195,7 @@ std::optional<SearchPage> sqlite_top(Conn& c, const SearchQuery& sq) {
   Params where_p;
   add_filters(sq.filter, &where, &where_p);
   for (size_t k = filtered ? want * 8 : want;; k *= 16) {
-    auto top = run_fts5_topk(c, "search_fts", "search_lengths", match, phrases, {10.0, 1.0, 5.0}, k, and_only);
+    auto top = run_fts5_topk(c, match, phrases, {10.0, 1.0, 5.0}, k, and_only);
     const bool all_scored = static_cast<int64_t>(top.hits.size()) >= top.matched;
     std::vector<SearchHitRow> rows;
     rows.reserve(top.hits.size());
