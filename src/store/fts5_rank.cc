@@ -299,17 +299,58 @@ int single_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
 
 // ANDed phrases: the rows in every phrase read so far, with each phrase's frequency in them.
 struct Intersection {
-  const State* s = nullptr;
+  State* s = nullptr;
   std::vector<int64_t> ids;            // ascending
   std::vector<std::vector<float>> f;   // by phrase read, aligned with ids (exact: sums of small weights)
+  std::vector<int> order;              // the phrases in the order read
+  std::vector<size_t> slot;            // phrase i's frequencies are f[slot[i]]
   // The pass over the next phrase.
   bool first = true;
+  bool score = false;                  // the last pass, with every idf known: score as it goes
   size_t at = 0;
   int64_t hits = 0;                    // the phrase's rows (its idf count)
   std::vector<size_t> kept;            // indexes into ids of rows the phrase has too
   std::vector<float> next_f;
-  int rc = SQLITE_OK;
 };
+
+// The score of row j of the intersection with frequency `f_last` of the phrase read last,
+// in phrase order as bm25 adds them up.
+double and_score(const Intersection& x, size_t j, double f_last, double dk) {
+  const State* s = x.s;
+  double sc = 0.0;
+  for (size_t i = 0; i < x.slot.size(); ++i) {
+    double f = x.slot[i] < x.f.size() ? x.f[x.slot[i]][j] : f_last;
+    sc += s->idf[i] * (f * (kK1 + 1.0)) / (f + dk);
+  }
+  return sc;
+}
+
+// The last pass with every idf known: a row is scored where it is met, and its position
+// list is read only when its score could still reach the page. Its score is at most that
+// of the phrases read before plus the last phrase's idf times k1 + 1 (bm25's ceiling for
+// any frequency); most rows of a common character stay below the page's last score.
+int score_row(Intersection* x, const Fts5ExtensionApi* api, Fts5Context* fts, int64_t id, size_t j) {
+  State* s = x->s;
+  ++s->out->matched;
+  double tokens = 0, f = 0;
+  if (int rc = s->lengths.get(id, &tokens); rc != SQLITE_OK) return rc;
+  double dk = s->dk(tokens);
+  if (s->full()) {
+    double bound = 0.0;
+    for (size_t i = 0; i < x->slot.size(); ++i) {
+      if (x->slot[i] < x->f.size()) {
+        double fi = x->f[x->slot[i]][j];
+        bound += s->idf[i] * (fi * (kK1 + 1.0)) / (fi + dk);
+      } else {
+        bound += s->idf[i] * (kK1 + 1.0);
+      }
+    }
+    if (bound < s->heap.top().key * (1 - 1e-9)) return SQLITE_OK;
+  }
+  if (int rc = phrase_freq(api, fts, 0, s, &f); rc != SQLITE_OK) return rc;
+  s->offer({id, and_score(*x, j, f, dk), 0, dk});
+  return SQLITE_OK;
+}
 
 int intersect_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   auto* x = static_cast<Intersection*>(user);
@@ -318,6 +359,7 @@ int intersect_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
   if (!x->first) {
     while (x->at < x->ids.size() && x->ids[x->at] < id) ++x->at;
     if (x->at == x->ids.size() || x->ids[x->at] != id) return SQLITE_OK;
+    if (x->score) return score_row(x, api, fts, id, x->at++);
     x->kept.push_back(x->at++);
   } else {
     if (!x->ids.empty() && x->ids.back() >= id) return SQLITE_INTERNAL;  // not in rowid order
@@ -330,26 +372,35 @@ int intersect_row(const Fts5ExtensionApi* api, Fts5Context* fts, void* user) {
 }
 
 // Phrases only ANDed, one pass each: the phrase with fewest rows (when the counts are
-// known; else the one with most tokens) first with the frequencies of all its rows, then each further phrase taking only the
-// frequencies of rows still in the intersection; the scores once every idf is known.
+// known; else the one with most tokens) first with the frequencies of all its rows, then
+// each further phrase taking only the frequencies of rows still in the intersection. With
+// every count known the last pass scores (score_row); else the scores follow the passes.
 int run_and(State* s, const Fts5ExtensionApi* api, Fts5Context* fts) {
   int n = api->xPhraseCount(fts);
-  std::vector<int> order(n);
-  for (int i = 0; i < n; ++i) order[i] = i;
-  if (s->all_known()) {
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return s->known[a] < s->known[b]; });
-  } else {
-    std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return api->xPhraseSize(fts, a) > api->xPhraseSize(fts, b); });
-  }
   Intersection x;
   x.s = s;
-  for (int i : order) {
+  x.order.resize(n);
+  for (int i = 0; i < n; ++i) x.order[i] = i;
+  const bool known = s->all_known();
+  if (known) {
+    std::stable_sort(x.order.begin(), x.order.end(), [&](int a, int b) { return s->known[a] < s->known[b]; });
+    for (int i = 0; i < n; ++i) s->set_idf(static_cast<size_t>(i), static_cast<double>(s->known[i]));
+  } else {
+    std::stable_sort(x.order.begin(), x.order.end(),
+                     [&](int a, int b) { return api->xPhraseSize(fts, a) > api->xPhraseSize(fts, b); });
+  }
+  x.slot.resize(n);
+  for (int j = 0; j < n; ++j) x.slot[static_cast<size_t>(x.order[j])] = static_cast<size_t>(j);
+  for (int k = 0; k < n; ++k) {
+    int i = x.order[k];
     x.at = 0;
     x.hits = 0;
     x.kept.clear();
     x.next_f.clear();
+    x.score = known && k == n - 1 && k > 0;
     int rc = api->xQueryPhrase(fts, i, &x, intersect_row);
     if (rc != SQLITE_OK) return rc;
+    if (x.score) return SQLITE_OK;  // scored and counted as it went
     s->set_idf(static_cast<size_t>(i), static_cast<double>(x.hits));
     if (!x.first) {
       size_t m = x.kept.size();
@@ -365,18 +416,11 @@ int run_and(State* s, const Fts5ExtensionApi* api, Fts5Context* fts) {
     x.first = false;
   }
   s->out->matched = static_cast<int64_t>(x.ids.size());
-  std::vector<size_t> slot(n);  // where phrase i's frequencies are in x.f
-  for (int j = 0; j < n; ++j) slot[static_cast<size_t>(order[j])] = static_cast<size_t>(j);
   for (size_t r = 0; r < x.ids.size(); ++r) {
     double tokens = 0;
     if (int rc = s->lengths.get(x.ids[r], &tokens); rc != SQLITE_OK) return rc;
-    double dk = s->dk(tokens), sc = 0.0;
-    // In phrase order, as bm25 adds them up.
-    for (size_t i = 0; i < static_cast<size_t>(n); ++i) {
-      double f = x.f[slot[i]][r];
-      sc += s->idf[i] * (f * (kK1 + 1.0)) / (f + dk);
-    }
-    s->offer({x.ids[r], sc, 0, dk});
+    double dk = s->dk(tokens);
+    s->offer({x.ids[r], and_score(x, r, 0.0, dk), 0, dk});
   }
   return SQLITE_OK;
 }
