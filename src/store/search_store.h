@@ -121,7 +121,8 @@ struct SearchPage {
 SearchPage search_items(Conn& c, const SearchQuery& q);
 
 // The texts snippets are made from: the published title and the first `max_chars`
-// characters of the published body text (render/body_text.h) of each item (published items only; any order).
+// characters of the published body text (render/body_text.h) of each item (published items
+// only; any order). SQLite reads them from the search index, which holds exactly these.
 struct SnippetSource {
   int64_t item_id = 0;
   std::string title, body;
