@@ -443,20 +443,28 @@ int prepare(State* s, const Fts5ExtensionApi* api, Fts5Context* fts, sqlite3* db
   return rc;
 }
 
-// ANDed phrases whose row counts are known: whether FTS5's own intersection, a row at a
-// time through SQL (about 0.15 µs a row, at most as many rows as the rarest phrase has,
-// the longer row lists skipped through), costs less than a pass over every phrase's rows
-// (15 ns a row, 40 with its positions). So a rare word with a common character is read the
-// first way, three common characters the second.
+// ANDed phrases whose row counts are known: whether FTS5's own intersection, row by row
+// through SQL, costs less than a pass over every phrase's rows. Costs in ns fitted on the
+// 1,000,000-item benchmark (docs/benchmarks.md): row by row, 20 a row of the rarest phrase,
+// 50 per phrase's positions of each match, and 10 a row of the other phrases' lists, which
+// FTS5 skips through in long jumps when the rarest is far rarer; phrase by phrase, 15 a row
+// of each list, 40 a row of the rarest (its positions), 25 for each candidate a further
+// pass meets and 25 more for the positions a middle pass keeps. The matches are estimated
+// as if the phrases occurred independently. So a rare word with common characters goes row by row (0.5 ms instead of
+// 15 for 加 足), three common characters phrase by phrase.
 bool rows_are_cheaper(const State* s) {
   if (!s->all_known()) return false;
-  int64_t rarest = *std::min_element(s->known.begin(), s->known.end());
-  int64_t rest = 0;
-  for (int64_t h : s->known) rest += h;
-  rest -= rarest;
-  double by_rows = 150.0 * static_cast<double>(rarest);
-  double by_phrase = 40.0 * static_cast<double>(rarest) + 15.0 * static_cast<double>(rest) +
-                     25.0 * static_cast<double>(rarest) * static_cast<double>(s->known.size() - 1);
+  std::vector<double> hits(s->known.begin(), s->known.end());
+  std::sort(hits.begin(), hits.end());
+  const double rarest = hits[0], n = static_cast<double>(hits.size());
+  double rest = 0, running = rarest, by_phrase = 40 * rarest;
+  for (size_t i = 1; i < hits.size(); ++i) {
+    rest += hits[i];
+    by_phrase += 15 * hits[i] + 25 * running;  // the pass, and each candidate met in it
+    running *= s->rows > 0 ? hits[i] / s->rows : 0.0;
+    if (i + 1 < hits.size()) by_phrase += 25 * running;  // a middle pass reads the positions of those kept
+  }
+  double by_rows = 20 * rarest + 50 * n * running + 10 * std::min(rest, 64 * rarest);
   return by_rows < by_phrase;
 }
 
@@ -519,11 +527,13 @@ Fts5TopK run_fts5_topk(Conn& c, const std::string& match, const std::vector<std:
   s.and_only = and_only;
   s.out = &out;
   Bind bind(&s);
-  const std::string sql = "SELECT gk_topk(search_fts) FROM search_fts WHERE search_fts MATCH ?";
-  c.query(sql + " LIMIT 1", {match});  // one phrase or ANDed phrases: the whole run happens here
+  // One phrase or ANDed phrases: the whole run happens in the first row's call.
+  c.query("SELECT gk_topk(search_fts) FROM search_fts WHERE search_fts MATCH ? LIMIT 1", {match});
   if (!s.done) {
+    // Row by row: gk_topk returns NULL, so no row comes back (a result row per match,
+    // even an empty one, cost twice what the call does).
     s.probe = false;
-    c.query(sql, {match});
+    c.query("SELECT rowid FROM search_fts WHERE search_fts MATCH ? AND gk_topk(search_fts) IS NOT NULL", {match});
   }
   if (s.rc != SQLITE_OK) throw DbError("FTS5_RANK", std::string("gk_topk: ") + sqlite3_errstr(s.rc));
   out.lengths_unknown = s.lengths.unknown;
