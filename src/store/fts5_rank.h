@@ -11,7 +11,7 @@
 //    there, for the caller's tie-break); in no particular order.
 //  * Speed. FTS5's bm25 reads each row's length from the %_docsize table, about 1 µs a
 //    row (1 s for a character found in 900,000 items), and is called once per row through
-//    SQL (another 0.1 µs a row). gk_topk reads the lengths from search_lengths instead
+//    SQL (another 30 ns a row). gk_topk reads the lengths from search_lengths instead
 //    (migration 16: the lengths of 1,024 rows in one blob), and reads a query of phrases
 //    joined by AND (the usual query) one phrase at a time (xQueryPhrase, 15 ns a row): the
 //    rarest phrase's rows with their term frequencies, then each further phrase's, taking
