@@ -328,22 +328,25 @@ def cmd_http_run(url, queries_path, out):
 
 
 def cmd_cli_run(gongkai, db, queries_path, out):
-    """In-process timing: `gongkai search --queries` prints 'query<TAB>ms<TAB>total' lines
-    (the database opened once; one pass per process, the first one a warm-up)."""
+    """In-process timing, as the peers are timed: `gongkai search --queries --passes N` runs
+    the list PASSES + 1 times in one process and prints 'query<TAB>ms<TAB>total' lines; the
+    first pass is the warm-up (reported apart: the caches of a server just started)."""
     import subprocess
-    passes, lat, totals = [], [], []
-    for n in range(PASSES + 1):
-        t0 = time.perf_counter()
-        text = subprocess.run([gongkai, "search", "--db", db, "--queries", queries_path], check=True,
-                              capture_output=True, text=True).stdout
-        wall = time.perf_counter() - t0
-        rows = [line.split("\t") for line in text.splitlines()]
-        if n == 0:
-            continue
-        passes.append(sum(float(r[1]) for r in rows) / 1000)
-        lat.extend(float(r[1]) for r in rows)
-        totals = [int(r[2]) for r in rows]
-        print(f"gongkai-inproc pass {n}: {wall:.1f} s with start-up", flush=True)
+    queries = read_queries(queries_path)
+    t0 = time.perf_counter()
+    text = subprocess.run([gongkai, "search", "--db", db, "--queries", queries_path, "--passes", str(PASSES + 1)],
+                          check=True, capture_output=True, text=True).stdout
+    wall = time.perf_counter() - t0
+    rows = [line.split("\t") for line in text.splitlines()]
+    n = len(queries)
+    if len(rows) != n * (PASSES + 1):
+        raise SystemExit(f"gongkai search printed {len(rows)} lines for {n} queries x {PASSES + 1} passes")
+    blocks = [rows[i * n:(i + 1) * n] for i in range(PASSES + 1)]
+    first = sum(float(r[1]) for r in blocks[0]) / 1000
+    passes = [sum(float(r[1]) for r in b) / 1000 for b in blocks[1:]]
+    lat = [float(r[1]) for b in blocks[1:] for r in b]
+    totals = [int(r[2]) for r in blocks[-1]]
+    print(f"gongkai-inproc: {wall:.1f} s with start-up; first pass (cold caches) {n / first:.1f} queries/s", flush=True)
     with open(out, "w") as f:
         json.dump({"engine": "gongkai-inproc", "passes": passes, "latencies_ms": lat, "totals": totals, "recall": {}}, f)
     print(f"gongkai-inproc: {summary_line({'passes': passes, 'latencies_ms': lat}, len(totals))}")

@@ -50,14 +50,17 @@ void print_ids(store::Database& db, const std::string& q, std::ostream& out) {
 }  // namespace
 
 int cmd_search(const Argv& argv, std::ostream& out, std::ostream& err) {
-  Args a(argv, {"--db", "--data-dir", "--agency", "--sort", "--per-page", "--queries"}, {"--help", "--ids", "--texts"});
+  Args a(argv, {"--db", "--data-dir", "--agency", "--sort", "--per-page", "--queries", "--passes"},
+         {"--help", "--ids", "--texts"});
   const char* help =
       "usage: gongkai search [--agency SLUG] [--sort relevance|newest|oldest] [--per-page N]\n"
-      "                      [--ids] [--db TARGET] (QUERY | --queries FILE)\n"
+      "                      [--ids] [--db TARGET] (QUERY | --queries FILE [--passes N])\n"
       "       gongkai search --texts [--db TARGET]\n\n"
       "Searches the published items as the portal and /api/v1/search do and prints the total\n"
       "and the first page (index number, publication date, title). With --queries, runs each\n"
-      "line of FILE instead and prints one line per query: the query, milliseconds, total.\n"
+      "line of FILE instead and prints one line per query: the query, milliseconds, total;\n"
+      "--passes N runs the whole list N times over in this one process (the first pass finds\n"
+      "the caches cold, later ones as a running server would), one line per query each time.\n"
       "With --ids, prints for each query the ids of ALL matching items (query, a tab, the ids\n"
       "in ascending order), for checking recall.\n"
       "With --texts, prints what a search can match instead: one line per published item with\n"
@@ -99,6 +102,16 @@ int cmd_search(const Argv& argv, std::ostream& out, std::ostream& err) {
     err << (a.ok() ? "" : "gongkai search: " + a.error() + "\n") << help;
     return 2;
   }
+  int passes = 1;
+  if (a.has("--passes")) {
+    const std::string v = a.get("--passes");
+    bool digits = !v.empty() && v.size() <= 3 && std::all_of(v.begin(), v.end(), [](char ch) { return ch >= '0' && ch <= '9'; });
+    passes = digits ? std::stoi(v) : 0;
+    if (!from_file || passes < 1 || passes > 100) {
+      err << "gongkai search: --passes needs --queries and a number from 1 to 100\n" << help;
+      return 2;
+    }
+  }
   app::SearchParams params;
   if (a.has("--agency")) params.emplace_back("agency", a.get("--agency"));
   if (a.has("--sort")) params.emplace_back("sort", a.get("--sort"));
@@ -107,7 +120,9 @@ int cmd_search(const Argv& argv, std::ostream& out, std::ostream& err) {
     app::SearchParseOptions opt;
     opt.allow_per_page = true;
     app::SearchRequest req = app::parse_search_params(params, opt);
-    auto queries = from_file ? read_lines(a.get("--queries")) : std::vector<std::string>{a.positional()[0]};
+    auto list = from_file ? read_lines(a.get("--queries")) : std::vector<std::string>{a.positional()[0]};
+    std::vector<std::string> queries;
+    for (int i = 0; i < passes; ++i) queries.insert(queries.end(), list.begin(), list.end());
     auto db = store::Database::open(database_target(a), 1);
     store::migrate(*db);
     for (const auto& q : queries) {

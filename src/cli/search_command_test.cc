@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <vector>
 #include <unistd.h>
 
 #include "cli/commands.h"
@@ -56,6 +57,15 @@ TEST(SearchCommand, FirstPageIdsAndQueryLists) {
   ASSERT_EQ(run({"search", "--db", db, "--queries", qfile}, &out, &err), 0) << err;
   EXPECT_NE(out.find("报告\t"), std::string::npos);
   EXPECT_NE(out.find("\t" + std::to_string(total) + "\n"), std::string::npos) << out;
+  // --passes: the list over again in one process, the same totals each time.
+  ASSERT_EQ(run({"search", "--db", db, "--queries", qfile, "--passes", "3"}, &out, &err), 0) << err;
+  std::istringstream passes(out);
+  std::vector<std::string> got;
+  for (std::string l; std::getline(passes, l);) got.push_back(l.substr(0, l.find('\t')) + l.substr(l.rfind('\t')));
+  EXPECT_EQ(got, (std::vector<std::string>{"报告\t" + std::to_string(total), "没有这个词\t0", "报告\t" + std::to_string(total),
+                                            "没有这个词\t0", "报告\t" + std::to_string(total), "没有这个词\t0"}));
+  EXPECT_EQ(run({"search", "--db", db, "--queries", qfile, "--passes", "0"}, &out, &err), 2);
+  EXPECT_EQ(run({"search", "--db", db, "--passes", "2", "报告"}, &out, &err), 2);
 
   EXPECT_EQ(run({"search", "--db", db, "--sort", "sideways", "报告"}, &out, &err), 1);
   EXPECT_NE(err.find("排序"), std::string::npos) << err;
