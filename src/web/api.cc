@@ -40,7 +40,7 @@ void api_agencies(Context& c) {
   cors(c);
   auto conn = c.app.db->acquire();
   std::map<int64_t, store::AgencyCount> counts;
-  for (const auto& a : store::published_counts(*conn)) counts[a.agency_id] = a;
+  for (const auto& a : c.app.facet_counts->per_agency(*conn)) counts[a.agency_id] = a;
   Array list;
   for (const auto& a : store::list_agencies(*conn)) {
     Object o(Poco::JSON_PRESERVE_KEY_ORDER);

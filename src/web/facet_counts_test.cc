@@ -56,6 +56,30 @@ TEST_P(FacetCountsTest, KeptUntilTheAuditSequenceMovesOrTheyAreTooOld) {
   EXPECT_TRUE(counts.published_by(*c, agency + 1000, "pub_year").empty());
 }
 
+int64_t published_of(const std::vector<store::AgencyCount>& v, int64_t agency) {
+  for (const auto& a : v) {
+    if (a.agency_id == agency) return a.published;
+  }
+  return -1;
+}
+
+TEST_P(FacetCountsTest, EachAgencysTotalIsKeptTheSameWay) {
+  auto db = store::open_test_database(GetParam(), 2);
+  if (!db) GTEST_SKIP() << "no PostgreSQL";
+  store::migrate(*db);
+  app::load_demo(*db, "Demo-pass123");
+  auto c = db->acquire();
+  int64_t agency = store::find_agency_by_slug(*c, "cxswj")->id;
+  FacetCounts counts(std::chrono::hours(1));
+  int64_t first = published_of(counts.per_agency(*c), agency);
+  EXPECT_EQ(first, published_of(store::published_counts(*c), agency));
+  ASSERT_GT(first, 0);
+  c->exec("UPDATE items SET status = 'withdrawn' WHERE id = (SELECT MIN(id) FROM items WHERE status = 'published')");
+  EXPECT_EQ(published_of(counts.per_agency(*c), agency), first);  // not audited: kept
+  db->with_tx([&](store::Conn& tx) { store::audit(tx, {std::nullopt, "test"}, {agency, "item.withdraw", "item", "", ""}); });
+  EXPECT_EQ(published_of(counts.per_agency(*c), agency), first - 1);
+}
+
 INSTANTIATE_TEST_SUITE_P(Backends, FacetCountsTest, ::testing::Values("sqlite", "postgres"));
 
 }  // namespace

@@ -50,7 +50,7 @@ void get_platform_home(Context& c) {
   PortalPage p(c, "首页", "portal/home.tpl", std::nullopt);
   auto conn = c.app.db->acquire();
   std::map<int64_t, store::AgencyCount> counts;
-  for (const auto& a : store::published_counts(*conn)) counts[a.agency_id] = a;
+  for (const auto& a : c.app.facet_counts->per_agency(*conn)) counts[a.agency_id] = a;
   std::map<int64_t, std::string> names;
   for (const auto& a : store::list_agencies(*conn)) {
     names[a.id] = a.name;
