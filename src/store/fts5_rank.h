@@ -26,6 +26,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 struct sqlite3;
@@ -39,6 +40,10 @@ class Conn;
 inline constexpr int kLengthBlockShift = 10;
 inline constexpr int64_t kLengthBlockRows = int64_t{1} << kLengthBlockShift;
 
+// A block's blob, and back (missing entries 0): the one place that knows its layout.
+std::string encode_lengths(const std::vector<uint32_t>& block);
+void decode_lengths(std::string_view bytes, std::vector<uint32_t>* block);
+
 struct Fts5Hit {
   int64_t rowid = 0;
   double score = 0;  // -bm25: larger is better
@@ -48,6 +53,8 @@ struct Fts5TopK {
   int64_t matched = 0;        // rows the expression matched
   std::vector<Fts5Hit> hits;  // rows scoring at least the k-th best (ties included)
   int64_t lengths_unknown = 0;  // rows whose length came from %_docsize (for tests)
+  int64_t rows_scored = 0;      // rows whose exact score was computed (the rest were ruled out)
+  bool row_by_row = false;      // read through SQL, FTS5 intersecting, not phrase by phrase
   int phrases_counted = 0;      // phrases whose row count was not known before this run
 };
 

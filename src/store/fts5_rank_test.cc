@@ -155,13 +155,11 @@ std::vector<int64_t> rowids(std::vector<Fts5Hit> h) {
 // The lengths search_lengths holds for `ids` (0 where it has none).
 std::map<int64_t, int64_t> stored_lengths(Conn& c, const std::vector<int64_t>& ids) {
   std::map<int64_t, int64_t> out;
+  std::vector<uint32_t> block;
   for (int64_t id : ids) {
     auto r = c.query_one("SELECT lengths FROM search_lengths WHERE block = ?", {id >> kLengthBlockShift});
-    std::string b = r ? r->str(0) : "";
-    size_t at = static_cast<size_t>(id & (kLengthBlockRows - 1)) * 4;
-    int64_t n = 0;
-    for (int k = 3; k >= 0 && at + 3 < b.size(); --k) n = (n << 8) | static_cast<unsigned char>(b[at + k]);
-    out[id] = n;
+    decode_lengths(r ? r->str(0) : "", &block);
+    out[id] = block[static_cast<size_t>(id & (kLengthBlockRows - 1))];
   }
   return out;
 }
@@ -299,6 +297,44 @@ TEST_F(Fts5RankTest, RowsMissingFromTheLengthsAreReadFromFts5) {
   auto after = run_fts5_topk(*c, m, {}, {10.0, 1.0, 5.0}, 20, true);
   EXPECT_EQ(after.lengths_unknown, after.matched);
   EXPECT_EQ(rowids(after.hits), rowids(before.hits));
+}
+
+TEST_F(Fts5RankTest, KnownCountsChooseThePlanAndRuleRowsOut) {
+  fill(600);
+  db_->with_tx([&](Conn& c) {
+    for (int i = 0; i < 10; ++i) index_item(c, add(c, "A" + std::to_string(i), "审计报告", "局公告", "2023-01-01"));
+  });
+  auto c = db_->acquire();
+  auto run = [&](const std::string& q) {
+    auto parsed = search::parse_query(q);
+    return run_fts5_topk(*c, search::to_fts5_match(parsed), search::fts5_phrases(parsed), {10.0, 1.0, 5.0}, 20, true);
+  };
+  for (const std::string q : {"审计 局", "局 公"}) run(q);  // counts their phrases' rows
+  // A rare word with a common character: FTS5's own intersection, row by row.
+  auto rare = run("审计 局");
+  EXPECT_TRUE(rare.row_by_row);
+  EXPECT_EQ(rare.matched, 10);
+  // Two common characters: phrase by phrase, some rows ruled out in the last pass unscored.
+  auto common = run("局 公");
+  EXPECT_FALSE(common.row_by_row);
+  EXPECT_GT(common.matched, 400);
+  EXPECT_LT(common.rows_scored, common.matched);  // every row is scored without the bound
+}
+
+TEST(Fts5Rank, LengthBlocksRoundTrip) {
+  std::vector<uint32_t> block(kLengthBlockRows, 0), back;
+  block[0] = 1;
+  block[1] = 300;
+  block[kLengthBlockRows - 1] = 0x01020304;
+  std::string bytes = encode_lengths(block);
+  EXPECT_EQ(bytes.size(), static_cast<size_t>(kLengthBlockRows) * 4);
+  EXPECT_EQ(bytes.substr(4, 4), std::string("\x2c\x01\0\0", 4));  // little-endian
+  decode_lengths(bytes, &back);
+  EXPECT_EQ(back, block);
+  decode_lengths(bytes.substr(0, 6), &back);  // a short blob: the rest unknown
+  EXPECT_EQ(back.size(), static_cast<size_t>(kLengthBlockRows));
+  EXPECT_EQ(back[0], 1u);
+  EXPECT_EQ(back[1], 0u);
 }
 
 TEST(Fts5Rank, DocTokensAddsTheVarintsOfADocsizeBlob) {

@@ -44,24 +44,8 @@ bool has_lengths(Conn& c) {
   return c.query_one("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'search_lengths'").has_value();
 }
 
-// One block of search_lengths: kLengthBlockRows 32-bit little-endian token counts.
+// One block of search_lengths (encode_lengths / decode_lengths, store/fts5_rank.h).
 using LengthBlock = std::vector<uint32_t>;
-
-std::string block_bytes(const LengthBlock& b) {
-  std::string out(b.size() * 4, '\0');
-  for (size_t i = 0; i < b.size(); ++i) {
-    for (int k = 0; k < 4; ++k) out[i * 4 + k] = static_cast<char>((b[i] >> (8 * k)) & 0xff);
-  }
-  return out;
-}
-
-LengthBlock block_of(const std::string& bytes) {
-  LengthBlock b(kLengthBlockRows, 0);
-  for (size_t i = 0; i < b.size() && i * 4 + 3 < bytes.size(); ++i) {
-    for (int k = 0; k < 4; ++k) b[i] |= uint32_t{static_cast<unsigned char>(bytes[i * 4 + k])} << (8 * k);
-  }
-  return b;
-}
 
 // Notes one row's length (from its %_docsize blob) in the blocks being built.
 void note_length(std::map<int64_t, LengthBlock>& blocks, int64_t rowid, const std::string& docsize) {
@@ -82,14 +66,11 @@ void new_generation(Conn& c) {
 void set_lengths(Conn& c, const std::vector<int64_t>& ids) {
   if (ids.empty() || !has_lengths(c)) return;
   std::map<int64_t, LengthBlock> blocks;
-  for (int64_t id : ids) blocks.emplace(id >> kLengthBlockShift, LengthBlock{});
+  for (int64_t id : ids) blocks.emplace(id >> kLengthBlockShift, LengthBlock(kLengthBlockRows, 0));
   Params in;
   for (const auto& [block, b] : blocks) in.push_back(block);
   for (const auto& r : c.query("SELECT block, lengths FROM search_lengths WHERE block IN " + placeholders(in.size()), in)) {
-    blocks[r.i64(0)] = block_of(r.str(1));
-  }
-  for (auto& [block, b] : blocks) {
-    if (b.empty()) b.assign(kLengthBlockRows, 0);
+    decode_lengths(r.str(1), &blocks[r.i64(0)]);
   }
   for (int64_t id : ids) blocks[id >> kLengthBlockShift][static_cast<size_t>(id & (kLengthBlockRows - 1))] = 0;
   Params p(ids.begin(), ids.end());
@@ -99,7 +80,7 @@ void set_lengths(Conn& c, const std::vector<int64_t>& ids) {
   for (const auto& [block, b] : blocks) {
     c.query("INSERT INTO search_lengths (block, lengths) VALUES (?, ?) "
             "ON CONFLICT (block) DO UPDATE SET lengths = excluded.lengths",
-            {block, Blob{block_bytes(b)}});
+            {block, Blob{encode_lengths(b)}});
   }
   new_generation(c);
 }
@@ -264,7 +245,7 @@ void refresh_search_lengths(Conn& c) {
   c.exec("DELETE FROM search_lengths");
   std::vector<Params> rows;
   rows.reserve(blocks.size());
-  for (const auto& [block, b] : blocks) rows.push_back({block, Blob{block_bytes(b)}});
+  for (const auto& [block, b] : blocks) rows.push_back({block, Blob{encode_lengths(b)}});
   if (!rows.empty()) c.bulk_insert("search_lengths", {"block", "lengths"}, rows);
   new_generation(c);
 }
