@@ -258,6 +258,37 @@ TEST_F(Fts5RankTest, RowCountsAreSharedUntilTheIndexChanges) {
   }
   EXPECT_EQ(run(*c), 2);
   EXPECT_EQ(run(*c), 0);
+  // Another agency's reindex that only removes its rows (its items withdrawn behind the
+  // index's back) changes the index too.
+  int64_t other_agency = 0;
+  {
+    Conn& tx = *other;
+    Tx t(tx);
+    AgencyRow a;
+    a.slug = "rk2";
+    a.name = "另一个局";
+    a.org_code = "000000003";
+    other_agency = insert_agency(tx, a, core::now_iso());
+    ItemData d;
+    d.title = "局公告";
+    d.body_html = "<p>局公告</p>";
+    d.publish_date = "2024-02-01";
+    std::string now = core::now_iso();
+    auto [item, rev] = insert_item(tx, other_agency, std::nullopt, d, now);
+    set_revision_state(tx, rev, "published", std::nullopt, std::nullopt, now);
+    set_item_summary(tx, item, d, false, now);
+    set_item_published(tx, item, rev, "O1");
+    index_item(tx, item);
+    t.commit();
+  }
+  EXPECT_EQ(run(*c), 2);
+  c->query("UPDATE items SET status = 'withdrawn' WHERE agency_id = ?", {other_agency});
+  {
+    Tx t(*other);
+    reindex_search(*other, other_agency);
+    t.commit();
+  }
+  EXPECT_EQ(run(*c), 2);
 }
 
 TEST_F(Fts5RankTest, TheLengthsFollowWrites) {

@@ -54,8 +54,8 @@ void note_length(std::map<int64_t, LengthBlock>& blocks, int64_t rowid, const st
   b[static_cast<size_t>(rowid & (kLengthBlockRows - 1))] = static_cast<uint32_t>(fts5_doc_tokens(docsize));
 }
 
-// SQLite: the index changed (every writer comes through set_lengths or
-// refresh_search_lengths): a new random generation token, so that phrase row counts kept
+// SQLite: the index changed (every writer comes through set_lengths,
+// refresh_search_lengths or an agency's reindex): a new random generation token, so that phrase row counts kept
 // for the old index are not used for this one (store/fts5_rank.h).
 void new_generation(Conn& c) {
   c.query("INSERT INTO search_generation (id, token) VALUES (1, randomblob(16)) "
@@ -197,6 +197,8 @@ ReindexStats reindex_search(Conn& c, std::optional<int64_t> agency_id, const Rei
   if (agency_id) {
     c.query(std::string("DELETE FROM ") + table + " WHERE " + key + " IN (SELECT id FROM items WHERE agency_id = ?)",
             {*agency_id});
+    // The index changed even if no batch below writes a row (set_lengths moves it again).
+    if (lite(c)) new_generation(c);
   } else if (lite(c)) {
     // Deleting from FTS5 re-tokenizes every row; recreating the table from its own
     // definition is ten times faster and, in WAL mode, just as invisible to readers.
