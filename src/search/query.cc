@@ -157,19 +157,9 @@ std::string to_fts5_match(const Query& q) {
   size_t positives = 0;
   for (const auto& t : q.terms) positives += !t.exclude;
   std::string out;
-  bool wrap = positives > 1 && positives < phrases.size();
-  if (wrap) out += '(';
-  for (size_t i = 0; i < phrases.size(); ++i) {
-    if (i == positives) {
-      if (wrap) out += ')';
-      out += " NOT ";
-    } else if (i > positives) {
-      out += " NOT ";
-    } else if (i > 0) {
-      out += " AND ";
-    }
-    out += phrases[i];
-  }
+  for (size_t i = 0; i < positives; ++i) out += (i ? " AND " : "") + phrases[i];
+  if (positives > 1 && positives < phrases.size()) out = "(" + out + ")";
+  for (size_t i = positives; i < phrases.size(); ++i) out += " NOT " + phrases[i];
   return out;
 }
 

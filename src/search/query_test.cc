@@ -43,6 +43,11 @@ TEST(Query, SeveralPositivesWithExclusionsAreGrouped) {
   ASSERT_TRUE(q.ok());
   EXPECT_EQ(to_fts5_match(q), "(\"年报\" AND \"2013\") NOT \"草案\" NOT \"征求 意见\"");
   EXPECT_EQ(to_pg_tsquery(q), "'年报' & '2013' & !'草案' & !('征求' <-> '求' <2> '意见')");
+  // FTS5 numbers the phrases in that order: the terms searched for, then the excluded.
+  Query mixed = parse_query("-草案 年报 2013");
+  EXPECT_EQ(fts5_phrases(mixed), (std::vector<std::string>{"\"年报\"", "\"2013\"", "\"草案\""}));
+  EXPECT_EQ(to_fts5_match(mixed), "(\"年报\" AND \"2013\") NOT \"草案\"");
+  EXPECT_TRUE(fts5_phrases(parse_query("")).empty());
 }
 
 TEST(Query, MixedTermDistances) {
