@@ -32,4 +32,11 @@ std::vector<store::AgencyCount> FacetCounts::per_agency(store::Conn& c) {
   return get(c, per_agency_, [&] { return store::published_counts(c); });
 }
 
+int64_t FacetCounts::published_total(store::Conn& c, int64_t agency_id) {
+  for (const auto& a : per_agency(c)) {
+    if (a.agency_id == agency_id) return a.published;
+  }
+  return 0;
+}
+
 }  // namespace gongkai::web

@@ -29,6 +29,8 @@ class FacetCounts {
   std::map<int64_t, int64_t> published_by(store::Conn& c, int64_t agency_id, const std::string& column);
   // store::published_counts (each agency's total and newest date), likewise.
   std::vector<store::AgencyCount> per_agency(store::Conn& c);
+  // One agency's total from those (0 when it has no published item).
+  int64_t published_total(store::Conn& c, int64_t agency_id);
 
  private:
   template <typename T>

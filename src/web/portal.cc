@@ -80,7 +80,7 @@ void get_agency_home(Context& c) {
   d.SetValue("SLUG", agency.slug);
   auto conn = c.app.db->acquire();
   auto counts = c.app.facet_counts->published_by(*conn, agency.id, "class_id");
-  int64_t total = store::count_items(*conn, agency.id, "published");
+  int64_t total = c.app.facet_counts->published_total(*conn, agency.id);
   d.SetValue("TOTAL", std::to_string(total));
   auto classes = store::list_categories(*conn, agency.id, "class");
   for (const auto& top : classes) {
