@@ -35,13 +35,13 @@ class Fts5RankTest : public ::testing::Test {
   }
 
   int64_t add(Conn& c, const std::string& no, const std::string& title, const std::string& body,
-              const std::string& date) {
+              const std::string& date, int64_t agency = 0) {
     ItemData d;
     d.title = title;
     d.body_html = "<p>" + render::xml_escape(body) + "</p>";
     d.publish_date = date;
     std::string now = core::now_iso();
-    auto [item, rev] = insert_item(c, agency_, std::nullopt, d, now);
+    auto [item, rev] = insert_item(c, agency ? agency : agency_, std::nullopt, d, now);
     set_revision_state(c, rev, "published", std::nullopt, std::nullopt, now);
     set_item_summary(c, item, d, false, now);
     set_item_published(c, item, rev, no);
@@ -262,23 +262,13 @@ TEST_F(Fts5RankTest, RowCountsAreSharedUntilTheIndexChanges) {
   // index's back) changes the index too.
   int64_t other_agency = 0;
   {
-    Conn& tx = *other;
-    Tx t(tx);
+    Tx t(*other);
     AgencyRow a;
     a.slug = "rk2";
     a.name = "另一个局";
     a.org_code = "000000003";
-    other_agency = insert_agency(tx, a, core::now_iso());
-    ItemData d;
-    d.title = "局公告";
-    d.body_html = "<p>局公告</p>";
-    d.publish_date = "2024-02-01";
-    std::string now = core::now_iso();
-    auto [item, rev] = insert_item(tx, other_agency, std::nullopt, d, now);
-    set_revision_state(tx, rev, "published", std::nullopt, std::nullopt, now);
-    set_item_summary(tx, item, d, false, now);
-    set_item_published(tx, item, rev, "O1");
-    index_item(tx, item);
+    other_agency = insert_agency(*other, a, core::now_iso());
+    index_item(*other, add(*other, "O1", "局公告", "局公告", "2024-02-01", other_agency));
     t.commit();
   }
   EXPECT_EQ(run(*c), 2);
