@@ -392,7 +392,7 @@ int run_and(State* s, const Fts5ExtensionApi* api, Fts5Context* fts) {
     int rc = api->xQueryPhrase(fts, i, &x, intersect_row);
     if (rc != SQLITE_OK) return rc;
     if (x.score) return SQLITE_OK;  // scored and counted as it went
-    s->set_idf(static_cast<size_t>(i), static_cast<double>(x.hits));
+    if (!known) s->set_idf(static_cast<size_t>(i), static_cast<double>(x.hits));
     if (!x.first) {
       size_t m = x.kept.size();
       for (size_t j = 0; j < m; ++j) x.ids[j] = x.ids[x.kept[j]];
